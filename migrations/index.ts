@@ -1,0 +1,3 @@
+import { Initial1795889377162 } from './1795889377162-Initial.js';
+// Every migration, in order. `npm run migration:generate -- Name` appends new ones here.
+export const migrations = [Initial1795889377162];

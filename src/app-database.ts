@@ -1,0 +1,7 @@
+import { seedReferenceData } from './countries/seed/reference-seed.js';
+import { prepareDatabase } from './database/prepare-database.js';
+
+/** Migrations and reference seeds of the whole application, in dependency order. */
+export function prepareAppDatabase(url: string): Promise<string[]> {
+  return prepareDatabase(url, [seedReferenceData]);
+}

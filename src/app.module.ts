@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { PassThroughFilter } from './common/errors/pass-through.filter.js';
+import { loggerModule } from './common/logging/logger.module.js';
+import { graphqlModule } from './common/graphql/graphql.module.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { CountriesModule } from './countries/countries.module.js';
+import { databaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database actually used: DATABASE_URL, or the embedded server's. */
+  databaseUrl: string;
+  schemaFile?: string | false;
+  connectDatabase?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        loggerModule(options.config),
+        databaseModule({
+          url: options.databaseUrl,
+          poolSize: options.config.databasePoolSize,
+          connect: options.connectDatabase ?? true,
+        }),
+        graphqlModule({
+          schemaFile: options.schemaFile ?? false,
+          graphiql: options.config.nodeEnv !== 'production',
+        }),
+        HealthModule,
+        CountriesModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: APP_FILTER, useClass: PassThroughFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './error-codes.js';
+
+export interface FieldProblem {
+  /** Dotted path of the offending argument or input field, for example "filter.groupKey". */
+  field: string;
+  message: string;
+}
+
+/** Errors meant for the caller: GraphQL errors with a stable code in `extensions.code`. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(problems: FieldProblem[]) {
+    const message = problems.map((problem) => `${problem.field} ${problem.message}`).join('; ');
+    super(ErrorCode.BAD_USER_INPUT, message, { field: problems[0]?.field, fields: problems });
+  }
+
+  static field(field: string, message: string): BadUserInputError {
+    return new BadUserInputError([{ field, message }]);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: string) {
+    super(ErrorCode.NOT_FOUND, `${entity} ${id} was not found`, { entity, id });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.CONFLICT, message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'sign in to do this') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'you may not do this') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class InvalidStateTransitionError extends AppError {
+  constructor(entity: string, from: string, to: string) {
+    super(ErrorCode.INVALID_STATE_TRANSITION, `${entity} cannot go from ${from} to ${to}`, { from, to });
+  }
+}

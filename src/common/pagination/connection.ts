@@ -1,0 +1,84 @@
+import type { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { encodeCursor } from './cursor.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/**
+ * What a list resolver returns. `totalCount` is a getter, so the count query runs only when a client asks
+ * for the field (the default field resolver reads the property) and is skipped otherwise.
+ */
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/** Relay connection type for `node`: `<Name>Connection { edges { cursor node } pageInfo totalCount }`. */
+export function Connection<T>(node: Type<T>, name: string = node.name) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: Edge<T>[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items matching the filter, across all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/**
+ * Builds a page from rows fetched with LIMIT first + 1, ordered by the key that `keyOf` returns.
+ */
+export function toPage<T>(
+  rows: T[],
+  first: number,
+  keyOf: (row: T) => readonly (string | number)[],
+  hasPreviousPage: boolean,
+  totalCount: () => Promise<number>,
+): Page<T> {
+  const hasNextPage = rows.length > first;
+  const edges = (hasNextPage ? rows.slice(0, first) : rows).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return totalCount();
+    },
+  };
+}

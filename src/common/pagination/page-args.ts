@@ -1,0 +1,23 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many items to return, 1 to ${MAX_PAGE_SIZE}.`,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  after?: string | null;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('applies defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL: /],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, /^DATABASE_URL: must use the postgres/],
+    [{ DATABASE_URL: 'postgres://localhost' }, /^DATABASE_URL: names no database/],
+    [{ PORT: 'eighty' }, /^PORT: must be a whole number/],
+    [{ PORT: '70000' }, /^PORT: must be between/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of/],
+    [{ EMBEDDED_PG_PORT: '80' }, /^EMBEDDED_PG_PORT: /],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('accepts a postgres URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/app' }).databaseUrl).toBe(
+      'postgres://u@127.0.0.1:5432/app',
+    );
+  });
+});

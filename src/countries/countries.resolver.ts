@@ -1,0 +1,35 @@
+import { Args, Context, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { todayUtc } from '../common/dates.js';
+import type { Page } from '../common/pagination/connection.js';
+import type { RequestContext } from '../common/request-context.js';
+import { CountriesLoaders } from './countries.loaders.js';
+import { CountriesService } from './countries.service.js';
+import { CountryGroup } from './country-group.entity.js';
+import { Country } from './country.entity.js';
+import { AsOfArgs } from './dto/as-of.args.js';
+import { CountriesArgs } from './dto/countries.args.js';
+import { CountryConnection } from './dto/country-connection.js';
+import { CountryLookupArgs } from './dto/country-lookup.args.js';
+
+@Resolver(() => Country)
+export class CountriesResolver {
+  constructor(
+    private readonly countryService: CountriesService,
+    private readonly loaders: CountriesLoaders,
+  ) {}
+
+  @Query(() => CountryConnection, { description: 'Countries ordered by alpha-3 code, filtered and paginated.' })
+  countries(@Args() args: CountriesArgs): Promise<Page<Country>> {
+    return this.countryService.listCountries(args);
+  }
+
+  @Query(() => Country, { nullable: true, description: 'One country by ISO alpha-3 code; null when there is none.' })
+  country(@Args() { iso3 }: CountryLookupArgs): Promise<Country | null> {
+    return this.countryService.findCountry(iso3);
+  }
+
+  @ResolveField(() => [CountryGroup], { description: 'Groups the country belongs to on `asOf` (default today).' })
+  groups(@Root() country: Country, @Args() { asOf }: AsOfArgs, @Context() ctx: RequestContext): Promise<CountryGroup[]> {
+    return this.loaders.groupsOfParty(ctx.loaders, asOf ?? todayUtc()).load(country.iso3);
+  }
+}

@@ -1,0 +1,43 @@
+import { Args, Context, Int, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { todayUtc } from '../common/dates.js';
+import type { RequestContext } from '../common/request-context.js';
+import { CountriesLoaders } from './countries.loaders.js';
+import { CountriesService } from './countries.service.js';
+import { CountryGroup } from './country-group.entity.js';
+import { AsOfArgs } from './dto/as-of.args.js';
+import { GroupLookupArgs } from './dto/country-lookup.args.js';
+import { GroupMembership } from './group-membership.entity.js';
+import { Party } from './party.entity.js';
+
+@Resolver(() => CountryGroup)
+export class CountryGroupsResolver {
+  constructor(
+    private readonly countries: CountriesService,
+    private readonly loaders: CountriesLoaders,
+  ) {}
+
+  @Query(() => [CountryGroup], { description: 'All country groups, ordered by key.' })
+  countryGroups(): Promise<CountryGroup[]> {
+    return this.countries.listGroups();
+  }
+
+  @Query(() => CountryGroup, { nullable: true, description: 'One group by key; null when there is none.' })
+  countryGroup(@Args() { key }: GroupLookupArgs): Promise<CountryGroup | null> {
+    return this.countries.findGroup(key);
+  }
+
+  @ResolveField(() => [Party], { description: 'Members on `asOf` (default today), ordered by code.' })
+  members(@Root() group: CountryGroup, @Args() { asOf }: AsOfArgs, @Context() ctx: RequestContext): Promise<Party[]> {
+    return this.loaders.membersOfGroup(ctx.loaders, asOf ?? todayUtc()).load(group.key);
+  }
+
+  @ResolveField(() => Int, { description: 'Number of members on `asOf` (default today).' })
+  async memberCount(@Root() group: CountryGroup, @Args() { asOf }: AsOfArgs, @Context() ctx: RequestContext): Promise<number> {
+    return (await this.loaders.membersOfGroup(ctx.loaders, asOf ?? todayUtc()).load(group.key)).length;
+  }
+
+  @ResolveField(() => [GroupMembership], { description: 'Every membership period, past and present.' })
+  memberships(@Root() group: CountryGroup, @Context() ctx: RequestContext): Promise<GroupMembership[]> {
+    return this.loaders.membershipsOfGroup(ctx.loaders).load(group.key);
+  }
+}

@@ -1,0 +1,18 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsString, Matches } from 'class-validator';
+
+@ArgsType()
+export class CountryLookupArgs {
+  @Field({ description: 'ISO 3166-1 alpha-3 code, case-insensitive.' })
+  @IsString()
+  @Matches(/^[A-Za-z]{3}$/, { message: 'must be a three-letter ISO 3166-1 alpha-3 code' })
+  iso3: string;
+}
+
+@ArgsType()
+export class GroupLookupArgs {
+  @Field({ description: 'Group key, for example "G7"; case-insensitive.' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_]{2,32}$/, { message: 'must be a group key such as G7' })
+  key: string;
+}

@@ -1,0 +1,17 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from './data-source-options.js';
+
+export interface DatabaseModuleOptions {
+  url: string;
+  poolSize: number;
+  /** Build the module without connecting, for tasks that only need the schema (emitting schema.gql). */
+  connect: boolean;
+}
+
+export function databaseModule(options: DatabaseModuleOptions) {
+  return TypeOrmModule.forRoot({
+    ...dataSourceOptions(options.url, options.poolSize),
+    autoLoadEntities: true,
+    manualInitialization: !options.connect,
+  });
+}

@@ -1,0 +1,49 @@
+import { DataSource, type DataSourceOptions, type EntityManager } from "typeorm";
+import { dataSourceOptions } from './data-source-options.js';
+
+export type Seed = (manager: EntityManager) => Promise<void>;
+
+/** Any lock key will do as long as every process preparing this schema uses the same one. */
+const PREPARE_LOCK_KEY = 872_301_455;
+
+export class DatabaseUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    super(`could not connect to ${redactUrl(url)}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/**
+ * Applies pending migrations, then the idempotent seeds, under an advisory lock so that replicas starting
+ * together do not race. Returns the names of the migrations it applied.
+ */
+export async function prepareDatabase(url: string, seeds: Seed[] = []): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 3), connectTimeoutMS: 5000 } as DataSourceOptions);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new DatabaseUnreachableError(url, error);
+  }
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.transaction(async (manager) => {
+      for (const seed of seeds) await seed(manager);
+    });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+    await dataSource.destroy();
+  }
+}
