@@ -5,6 +5,7 @@ import { loggerModule } from './common/logging/logger.module.js';
 import { graphqlModule } from './common/graphql/graphql.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { CountriesModule } from './countries/countries.module.js';
+import type { QueryObserver } from './database/data-source-options.js';
 import { databaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 
@@ -14,6 +15,7 @@ export interface AppModuleOptions {
   databaseUrl: string;
   schemaFile?: string | false;
   connectDatabase?: boolean;
+  onQuery?: QueryObserver;
 }
 
 @Module({})
@@ -28,6 +30,7 @@ export class AppModule {
           url: options.databaseUrl,
           poolSize: options.config.databasePoolSize,
           connect: options.connectDatabase ?? true,
+          onQuery: options.onQuery,
         }),
         graphqlModule({
           schemaFile: options.schemaFile ?? false,

