@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { projectFile } from '../../src/common/project-file.js';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  output(): string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  waitUntilReady(timeoutMs?: number): Promise<number>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Runs the built server (dist/src/main.js) as a user would, with exactly the environment given plus PATH:
+ * no DATABASE_URL unless the test passes one.
+ */
+export function startServerProcess(env: Record<string, string>): ServerProcess {
+  const port = Number(env.PORT);
+  const child = spawn(process.execPath, [projectFile('dist/src/main.js')], {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  return {
+    child,
+    port,
+    output: () => output,
+    exited,
+    async waitUntilReady(timeoutMs = 60000) {
+      const started = Date.now();
+      while (Date.now() - started < timeoutMs) {
+        if (hasExited) throw new Error(`server exited before it was ready:\n${output}`);
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+          if (response.status === 200) return Date.now() - started;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      child.kill('SIGKILL');
+      throw new Error(`server not ready after ${timeoutMs} ms:\n${output}`);
+    },
+    async stop(signal = 'SIGTERM') {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export async function postGraphql(port: number, query: string): Promise<any> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return response.json();
+}
