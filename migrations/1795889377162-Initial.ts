@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Initial1795889377162 implements MigrationInterface {
-    name = 'Initial1795889377162'
+  name = 'Initial1795889377162';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "country_group" (
                 "key" character varying(32) NOT NULL,
                 "name" text NOT NULL,
@@ -13,7 +13,7 @@ export class Initial1795889377162 implements MigrationInterface {
                 CONSTRAINT "PK_bd4cb9897542958c4d2d472f7f3" PRIMARY KEY ("key")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "party" (
                 "code" character varying(8) NOT NULL,
                 "kind" character varying(16) NOT NULL,
@@ -23,7 +23,7 @@ export class Initial1795889377162 implements MigrationInterface {
                 CONSTRAINT "PK_755ec24c389b9068ca5f43ba8ad" PRIMARY KEY ("code")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "country" (
                 "iso3" character varying(3) NOT NULL,
                 "iso2" character(2) NOT NULL,
@@ -46,25 +46,25 @@ export class Initial1795889377162 implements MigrationInterface {
                 CONSTRAINT "PK_8df5b1a0131e8e155381547aa5b" PRIMARY KEY ("iso3")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_country_iso2" ON "country" ("iso2")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_country_numeric_code" ON "country" ("numeric_code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_country_region" ON "country" ("region")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_country_subregion" ON "country" ("subregion")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_country_un_member" ON "country" ("un_member")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_country_development_status" ON "country" ("development_status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "country_group_membership" (
                 "id" SERIAL NOT NULL,
                 "group_key" character varying(32) NOT NULL,
@@ -80,73 +80,72 @@ export class Initial1795889377162 implements MigrationInterface {
                 CONSTRAINT "PK_2521b495868bead6e129e7a36ef" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_group_membership_party" ON "country_group_membership" ("party_code")
         `);
-        // One row per (group, party, start); NULLS NOT DISTINCT makes an open start count as a value too.
-        await queryRunner.query(`
+    // One row per (group, party, start); NULLS NOT DISTINCT makes an open start count as a value too.
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_group_membership_start" ON "country_group_membership" ("group_key", "party_code", "valid_from") NULLS NOT DISTINCT
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "country"
             ADD CONSTRAINT "FK_8df5b1a0131e8e155381547aa5b" FOREIGN KEY ("iso3") REFERENCES "party"("code") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "country_group_membership"
             ADD CONSTRAINT "FK_2947ef7009cb8c1d9bcfcf8c289" FOREIGN KEY ("group_key") REFERENCES "country_group"("key") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "country_group_membership"
             ADD CONSTRAINT "FK_23a05a30066fef7640933166571" FOREIGN KEY ("party_code") REFERENCES "party"("code") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "country_group_membership" DROP CONSTRAINT "FK_23a05a30066fef7640933166571"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "country_group_membership" DROP CONSTRAINT "FK_2947ef7009cb8c1d9bcfcf8c289"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "country" DROP CONSTRAINT "FK_8df5b1a0131e8e155381547aa5b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_group_membership_start"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_group_membership_party"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "country_group_membership"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_country_development_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_country_un_member"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_country_subregion"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_country_region"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_country_numeric_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."UQ_country_iso2"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "country"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "party"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "country_group"
         `);
-    }
-
+  }
 }

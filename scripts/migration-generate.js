@@ -21,9 +21,14 @@ if (!file) process.exit(0);
 const className = /export class (\w+)/.exec(readFileSync(`migrations/${file}`, 'utf8'))[1];
 const index = readFileSync('migrations/index.ts', 'utf8');
 const importLine = `import { ${className} } from './${file.replace(/\.ts$/, '.js')}';\n`;
-const updated = importLine + index.replace(/export const migrations = \[(.*)\];/s, (_, list) => {
-  const entries = list.split(',').map((entry) => entry.trim()).filter(Boolean);
-  return `export const migrations = [${[...entries, className].join(', ')}];`;
-});
+const updated =
+  importLine +
+  index.replace(/export const migrations = \[(.*)\];/s, (_, list) => {
+    const entries = list
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    return `export const migrations = [${[...entries, className].join(', ')}];`;
+  });
 writeFileSync('migrations/index.ts', updated);
 console.log(`registered ${className} in migrations/index.ts`);

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PassThroughFilter } from './common/errors/pass-through.filter.js';
-import { loggerModule } from './common/logging/logger.module.js';
 import { graphqlModule } from './common/graphql/graphql.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { CountriesModule } from './countries/countries.module.js';
@@ -25,7 +24,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        loggerModule(options.config),
         databaseModule({
           url: options.databaseUrl,
           poolSize: options.config.databasePoolSize,

@@ -1,10 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { prepareAppDatabase } from './app-database.js';
-import { createApp } from './create-app.js';
 import { loadConfig, type AppConfig } from './config/app-config.js';
 import { ConfigError } from './config/config.error.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres.js';
-import { DatabaseUnreachableError } from './database/prepare-database.js';
+import type { EmbeddedPostgresHandle } from './database/embedded-postgres.js';
 
 /** Start-up messages before the structured logger exists: one JSON line, like the rest of the logs. */
 function log(level: 'info' | 'error', msg: string): void {
@@ -12,32 +9,37 @@ function log(level: 'info' | 'error', msg: string): void {
   (level === 'info' ? process.stdout : process.stderr).write(line + '\n');
 }
 
-async function main(): Promise<void> {
-  const startedAt = performance.now();
-  let config: AppConfig;
+function fail(message: string): never {
+  process.stderr.write(`Configuration error: ${message}\n`);
+  process.exit(1);
+}
+
+function readConfig(): AppConfig {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
+}
 
-  let embedded: EmbeddedPostgresHandle | undefined;
-  let app: INestApplication | undefined;
-  let stopping = false;
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  // Validated before the framework loads, so that a bad variable fails in milliseconds.
+  const config = readConfig();
+  const running: { app?: INestApplication; embedded?: EmbeddedPostgresHandle; stopping?: boolean } = {};
+
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (running.stopping) return;
+    running.stopping = true;
     log('info', `${signal} received: finishing in-flight requests`);
     setTimeout(() => {
       log('error', `shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
-    await app?.close();
-    await embedded?.stop();
+    // HTTP server first (in-flight requests finish), then the pool, then the embedded server under it.
+    await running.app?.close();
+    await running.embedded?.stop();
     log('info', 'stopped');
     process.exit(0);
   };
@@ -47,31 +49,34 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     log('info', `DATABASE_URL is not set: starting embedded PostgreSQL (data in ${config.dataDir})`);
-    embedded = await startEmbeddedPostgres({
+    const { startEmbeddedPostgres } = await import('./database/embedded-postgres.js');
+    running.embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPostgresPort,
       database: 'registry',
       log: (msg) => log('info', msg),
     });
-    databaseUrl = embedded.url;
+    databaseUrl = running.embedded.url;
   }
 
+  const { prepareAppDatabase } = await import('./app-database.js');
+  const { DatabaseUnreachableError } = await import('./database/prepare-database.js');
   try {
     const applied = await prepareAppDatabase(databaseUrl);
     if (applied.length) log('info', `applied migrations: ${applied.join(', ')}`);
   } catch (error) {
-    if (error instanceof DatabaseUnreachableError) {
-      process.stderr.write(`Configuration error: DATABASE_URL: ${error.message}\n`);
-      await embedded?.stop();
-      process.exit(1);
-    }
-    throw error;
+    if (!(error instanceof DatabaseUnreachableError)) throw error;
+    await running.embedded?.stop();
+    fail(`DATABASE_URL: ${error.message}`);
   }
 
-  app = await createApp({ config, databaseUrl });
-  await app.listen(config.port, config.host);
-  log('info', `ready on http://${config.host}:${config.port}/graphql in ${Math.round(performance.now() - startedAt)} ms`);
-  if (stopping) await stop('late signal');
+  const { createApp } = await import('./create-app.js');
+  running.app = await createApp({ config, databaseUrl });
+  await running.app.listen(config.port, config.host);
+  log(
+    'info',
+    `ready on http://${config.host}:${config.port}/graphql in ${Math.round(performance.now() - startedAt)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,9 @@ import { loadConfig } from '../config/app-config.js';
 
 const { databaseUrl } = loadConfig();
 if (!databaseUrl) {
-  process.stderr.write('DATABASE_URL: set it to the database to migrate (the embedded default migrates itself at start)\n');
+  process.stderr.write(
+    'DATABASE_URL: set it to the database to migrate (the embedded default migrates itself at start)\n',
+  );
   process.exit(1);
 }
 const applied = await prepareAppDatabase(databaseUrl);

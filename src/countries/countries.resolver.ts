@@ -1,12 +1,13 @@
-import { Args, Context, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
-import { todayUtc } from '../common/dates.js';
+import { Args, Context, Info, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '../common/graphql/selection.js';
+import { AsOfArg } from '../common/graphql/as-of.arg.js';
 import type { Page } from '../common/pagination/connection.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CountriesLoaders } from './countries.loaders.js';
 import { CountriesService } from './countries.service.js';
 import { CountryGroup } from './country-group.entity.js';
 import { Country } from './country.entity.js';
-import { AsOfArgs } from './dto/as-of.args.js';
 import { CountriesArgs } from './dto/countries.args.js';
 import { CountryConnection } from './dto/country-connection.js';
 import { CountryLookupArgs } from './dto/country-lookup.args.js';
@@ -19,8 +20,8 @@ export class CountriesResolver {
   ) {}
 
   @Query(() => CountryConnection, { description: 'Countries ordered by alpha-3 code, filtered and paginated.' })
-  countries(@Args() args: CountriesArgs): Promise<Page<Country>> {
-    return this.countryService.listCountries(args);
+  countries(@Args() args: CountriesArgs, @Info() info: GraphQLResolveInfo): Promise<Page<Country>> {
+    return this.countryService.listCountries(args, selectsField(info, 'totalCount'));
   }
 
   @Query(() => Country, { nullable: true, description: 'One country by ISO alpha-3 code; null when there is none.' })
@@ -29,7 +30,11 @@ export class CountriesResolver {
   }
 
   @ResolveField(() => [CountryGroup], { description: 'Groups the country belongs to on `asOf` (default today).' })
-  groups(@Root() country: Country, @Args() { asOf }: AsOfArgs, @Context() ctx: RequestContext): Promise<CountryGroup[]> {
-    return this.loaders.groupsOfParty(ctx.loaders, asOf ?? todayUtc()).load(country.iso3);
+  groups(
+    @Root() country: Country,
+    @AsOfArg() asOf: string | null,
+    @Context() ctx: RequestContext,
+  ): Promise<CountryGroup[]> {
+    return this.loaders.groupsOfParty(ctx.loaders, asOf ?? ctx.today).load(country.iso3);
   }
 }

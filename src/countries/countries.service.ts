@@ -22,7 +22,11 @@ import type { Party } from './party.entity.js';
 export class CountriesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async listCountries(args: CountriesArgs): Promise<Page<Country>> {
+  /**
+   * One round trip per page: with `withTotal`, the count rides along in the same statement (the country table
+   * is a few hundred rows, so counting them all costs less than a second query).
+   */
+  async listCountries(args: CountriesArgs, withTotal: boolean): Promise<Page<Country>> {
     const filter = args.filter ?? {};
     const params: unknown[] = [];
     const where: string[] = [];
@@ -39,18 +43,32 @@ export class CountriesService {
     if (filter.developmentStatus) where.push(`c.development_status = ${bind(filter.developmentStatus)}`);
     const filterSql = where.length ? where.join(' AND ') : 'TRUE';
     const filterParams = [...params];
+    const countMatching = async () => {
+      const [{ count }] = await this.db.query(
+        `SELECT count(*) AS count FROM country c WHERE ${filterSql}`,
+        filterParams,
+      );
+      return count as number;
+    };
 
     const afterIso3 = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
-    const afterSql = afterIso3 ? ` AND c.iso3 > ${bind(afterIso3)}` : '';
-    const rows: Country[] = await this.db.query(
-      `SELECT ${COUNTRY_COLUMNS} FROM country c WHERE ${filterSql}${afterSql} ORDER BY c.iso3 LIMIT ${bind(args.first + 1)}`,
-      params,
-    );
+    const afterSql = afterIso3 ? `c.iso3 > ${bind(afterIso3)}` : 'TRUE';
+    const limit = bind(args.first + 1);
+    const rows: (Country & { totalCount?: number })[] = withTotal
+      ? await this.db.query(
+          `WITH matching AS (SELECT ${COUNTRY_COLUMNS} FROM country c WHERE ${filterSql})
+           SELECT c.*, (SELECT count(*) FROM matching) AS "totalCount" FROM matching c
+           WHERE ${afterSql} ORDER BY c.iso3 LIMIT ${limit}`,
+          params,
+        )
+      : await this.db.query(
+          `SELECT ${COUNTRY_COLUMNS} FROM country c WHERE ${filterSql} AND ${afterSql} ORDER BY c.iso3 LIMIT ${limit}`,
+          params,
+        );
     if (rows.length === 0 && filter.groupKey) await this.assertGroupExists(filter.groupKey, 'filter.groupKey');
-    return toPage(rows, args.first, (row) => [row.iso3], afterIso3 !== null, async () => {
-      const [{ count }] = await this.db.query(`SELECT count(*) AS count FROM country c WHERE ${filterSql}`, filterParams);
-      return count as number;
-    });
+    const total = rows[0]?.totalCount;
+    for (const row of rows) delete row.totalCount;
+    return toPage(rows, args.first, (row) => [row.iso3], afterIso3 !== null, total ?? countMatching);
   }
 
   async findCountry(iso3: string): Promise<Country | null> {
@@ -59,7 +77,9 @@ export class CountriesService {
   }
 
   async countriesByIso3(codes: readonly string[]): Promise<(Country | null)[]> {
-    const rows: Country[] = await this.db.query(`SELECT ${COUNTRY_COLUMNS} FROM country c WHERE c.iso3 = ANY($1)`, [codes]);
+    const rows: Country[] = await this.db.query(`SELECT ${COUNTRY_COLUMNS} FROM country c WHERE c.iso3 = ANY($1)`, [
+      codes,
+    ]);
     return indexBy(codes, rows, (row) => row.iso3);
   }
 

@@ -1,10 +1,9 @@
 import { Args, Context, Int, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
-import { todayUtc } from '../common/dates.js';
+import { AsOfArg } from '../common/graphql/as-of.arg.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CountriesLoaders } from './countries.loaders.js';
 import { CountriesService } from './countries.service.js';
 import { CountryGroup } from './country-group.entity.js';
-import { AsOfArgs } from './dto/as-of.args.js';
 import { GroupLookupArgs } from './dto/country-lookup.args.js';
 import { GroupMembership } from './group-membership.entity.js';
 import { Party } from './party.entity.js';
@@ -27,13 +26,21 @@ export class CountryGroupsResolver {
   }
 
   @ResolveField(() => [Party], { description: 'Members on `asOf` (default today), ordered by code.' })
-  members(@Root() group: CountryGroup, @Args() { asOf }: AsOfArgs, @Context() ctx: RequestContext): Promise<Party[]> {
-    return this.loaders.membersOfGroup(ctx.loaders, asOf ?? todayUtc()).load(group.key);
+  members(
+    @Root() group: CountryGroup,
+    @AsOfArg() asOf: string | null,
+    @Context() ctx: RequestContext,
+  ): Promise<Party[]> {
+    return this.loaders.membersOfGroup(ctx.loaders, asOf ?? ctx.today).load(group.key);
   }
 
   @ResolveField(() => Int, { description: 'Number of members on `asOf` (default today).' })
-  async memberCount(@Root() group: CountryGroup, @Args() { asOf }: AsOfArgs, @Context() ctx: RequestContext): Promise<number> {
-    return (await this.loaders.membersOfGroup(ctx.loaders, asOf ?? todayUtc()).load(group.key)).length;
+  async memberCount(
+    @Root() group: CountryGroup,
+    @AsOfArg() asOf: string | null,
+    @Context() ctx: RequestContext,
+  ): Promise<number> {
+    return (await this.loaders.membersOfGroup(ctx.loaders, asOf ?? ctx.today).load(group.key)).length;
   }
 
   @ResolveField(() => [GroupMembership], { description: 'Every membership period, past and present.' })

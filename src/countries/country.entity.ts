@@ -44,7 +44,10 @@ export class Country {
   @Column({ type: 'text', nullable: true })
   subregion: string | null;
 
-  @Field(() => String, { nullable: true, description: 'UN M49 intermediate region where one exists, for example "South America".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'UN M49 intermediate region where one exists, for example "South America".',
+  })
   @Column({ name: 'intermediate_region', type: 'text', nullable: true })
   intermediateRegion: string | null;
 

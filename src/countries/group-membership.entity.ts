@@ -31,7 +31,10 @@ export class GroupMembership {
   @JoinColumn({ name: 'party_code', referencedColumnName: 'code' })
   party?: Relation<Party>;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day of membership; null: since before records begin.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'First day of membership; null: since before records begin.',
+  })
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   since: string | null;
 

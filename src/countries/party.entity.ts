@@ -8,7 +8,9 @@ import { PartyKind } from './party-kind.js';
 @Check('CHK_party_kind', `"kind" IN ('COUNTRY', 'ORGANIZATION')`)
 @Check('CHK_party_code', `"code" ~ '^[A-Z]{2,8}$'`)
 export class Party {
-  @Field({ description: 'ISO 3166-1 alpha-3 code for a country; a short upper-case code (EU, AU) for an organisation.' })
+  @Field({
+    description: 'ISO 3166-1 alpha-3 code for a country; a short upper-case code (EU, AU) for an organisation.',
+  })
   @PrimaryColumn({ type: 'varchar', length: 8 })
   code: string;
 

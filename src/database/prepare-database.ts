@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions, type EntityManager } from "typeorm";
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 
 export type Seed = (manager: EntityManager) => Promise<void>;

@@ -21,7 +21,9 @@ describe('countries', () => {
   });
 
   it('counts 193 UN member states among 249 countries', async () => {
-    const { data } = await t.gql(`{ all: countries { totalCount } un: countries(filter: {unMember: true}) { totalCount } }`);
+    const { data } = await t.gql(
+      `{ all: countries { totalCount } un: countries(filter: {unMember: true}) { totalCount } }`,
+    );
     expect(data).toEqual({ all: { totalCount: 249 }, un: { totalCount: 193 } });
   });
 
@@ -49,11 +51,21 @@ describe('countries', () => {
     const { data } = await t.gql(
       `{ countries(first: 100, filter: {region: "Asia", developmentStatus: LEAST_DEVELOPED}) { edges { node { iso3 developmentStatus } } } }`,
     );
-    expect(data!.countries.edges.map((edge: any) => edge.node.iso3)).toEqual(['AFG', 'BGD', 'KHM', 'LAO', 'MMR', 'NPL', 'TLS', 'YEM']);
+    expect(data!.countries.edges.map((edge: any) => edge.node.iso3)).toEqual([
+      'AFG',
+      'BGD',
+      'KHM',
+      'LAO',
+      'MMR',
+      'NPL',
+      'TLS',
+      'YEM',
+    ]);
   });
 
   it('answers country(iso3) with the country, case-insensitively, and null for an unknown code', async () => {
-    const { data } = await t.gql(`{ gbr: country(iso3: "gbr") { iso3 iso2 numericCode name region subregion unMember developmentStatus }
+    const { data } =
+      await t.gql(`{ gbr: country(iso3: "gbr") { iso3 iso2 numericCode name region subregion unMember developmentStatus }
       none: country(iso3: "XYZ") { iso3 } }`);
     expect(data).toEqual({
       gbr: {
@@ -71,7 +83,9 @@ describe('countries', () => {
   });
 
   it('resolves groups as of a date', async () => {
-    const { data } = await t.gql(`{ country(iso3: "GBR") { before: groups(asOf: "2019-06-01") { key } now: groups { key } } }`);
+    const { data } = await t.gql(
+      `{ country(iso3: "GBR") { before: groups(asOf: "2019-06-01") { key } now: groups { key } } }`,
+    );
     expect(data!.country.before.map((g: any) => g.key)).toEqual(['EU', 'G20', 'G7', 'OECD']);
     expect(data!.country.now.map((g: any) => g.key)).toEqual(['G20', 'G7', 'OECD']);
   });
@@ -149,16 +163,23 @@ describe('bad input', () => {
   });
 
   it('refuses a date that is not YYYY-MM-DD, naming asOf', async () => {
-    const { status, errors } = await t.gql(`query($d: LocalDate) { countryGroup(key: "EU") { members(asOf: $d) { code } } }`, {
-      d: '2019-13-45',
-    });
+    const { status, errors } = await t.gql(
+      `query($d: LocalDate) { countryGroup(key: "EU") { members(asOf: $d) { code } } }`,
+      {
+        d: '2019-13-45',
+      },
+    );
     expect(status).toBe(400);
     expect(errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0].message).toMatch(/\$d/);
   });
 
   it('answers a syntactically broken query with HTTP 400 and a GraphQL error, never a 500', async () => {
-    const response = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: '{ countries(first: ' });
+    const response = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: '{ countries(first: ' });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });

@@ -53,7 +53,15 @@ describe('embedded default database', () => {
     await first.waitUntilReady(120000);
     const g7 = await postGraphql(first.port, G7_QUERY);
     expect(g7.data.countries.totalCount).toBe(7);
-    expect(g7.data.countries.edges.map((edge: any) => edge.node.iso3)).toEqual(['CAN', 'DEU', 'FRA', 'GBR', 'ITA', 'JPN', 'USA']);
+    expect(g7.data.countries.edges.map((edge: any) => edge.node.iso3)).toEqual([
+      'CAN',
+      'DEU',
+      'FRA',
+      'GBR',
+      'ITA',
+      'JPN',
+      'USA',
+    ]);
     const un = await postGraphql(first.port, `{ countries(filter: {unMember: true}) { totalCount } }`);
     expect(un.data.countries.totalCount).toBe(193);
 
@@ -63,7 +71,9 @@ describe('embedded default database', () => {
       connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/registry`,
     });
     await client.connect();
-    await client.query(`INSERT INTO country_group (key, name) VALUES ('PERSISTENCE_CHECK', 'Written before a restart')`);
+    await client.query(
+      `INSERT INTO country_group (key, name) VALUES ('PERSISTENCE_CHECK', 'Written before a restart')`,
+    );
     await client.end();
 
     expect(await first.stop('SIGTERM')).toBe(0);

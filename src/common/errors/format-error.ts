@@ -1,8 +1,10 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { RequestContext } from '../request-context.js';
 import { ErrorCode } from './error-codes.js';
 
 const CLIENT_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   // Apollo's own codes for requests that never reached a resolver.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -12,18 +14,16 @@ const CLIENT_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
+function isClientError(code: unknown): boolean {
+  return typeof code === 'string' && CLIENT_CODES.has(code);
+}
+
 /**
- * Keeps errors meant for the caller as they are and hides everything else behind INTERNAL_SERVER_ERROR, so
- * that SQL, stack traces and library messages never reach a client.
+ * Keeps errors meant for the caller and hides everything else behind INTERNAL_SERVER_ERROR, so that SQL,
+ * stack traces and library messages never reach a client.
  */
-export function formatError(formatted: GraphQLFormattedError, onInternal: (error: unknown) => void, original?: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    void _stacktrace;
-    return { ...formatted, extensions };
-  }
-  onInternal(original ?? formatted);
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isClientError(formatted.extensions?.code)) return formatted;
   return {
     message: 'Internal server error',
     locations: formatted.locations,
@@ -31,3 +31,17 @@ export function formatError(formatted: GraphQLFormattedError, onInternal: (error
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
+
+/** Logs the errors `formatError` hides, with the request's id, so that an operator can find them. */
+export const internalErrorLogging: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors }) {
+        for (const error of errors as readonly GraphQLError[]) {
+          if (isClientError(error.extensions?.code)) continue;
+          contextValue.req?.log?.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+        }
+      },
+    };
+  },
+};

@@ -1,7 +1,11 @@
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Logger } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { formatError } from '../errors/format-error.js';
+import { formatError, internalErrorLogging } from '../errors/format-error.js';
 import { createRequestContext } from '../request-context.js';
 
 export interface GraphqlOptions {
@@ -9,8 +13,6 @@ export interface GraphqlOptions {
   schemaFile: string | false;
   graphiql: boolean;
 }
-
-const logger = new Logger('GraphQL');
 
 export function graphqlModule(options: GraphqlOptions) {
   return GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -22,7 +24,13 @@ export function graphqlModule(options: GraphqlOptions) {
     introspection: true,
     context: createRequestContext,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) =>
-      formatError(formatted, (internal) => logger.error(internal instanceof Error ? internal.stack : internal), error),
+    // The cache-control plugin wraps every field resolver; responses here are not HTTP-cached anyway.
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      internalErrorLogging,
+    ],
+    formatError,
   });
 }

@@ -58,17 +58,21 @@ export function Connection<T>(node: Type<T>, name: string = node.name) {
 }
 
 /**
- * Builds a page from rows fetched with LIMIT first + 1, ordered by the key that `keyOf` returns.
+ * Builds a page from rows fetched with LIMIT first + 1, ordered by the key that `keyOf` returns. The total is
+ * either known already (counted in the same query) or counted on demand.
  */
 export function toPage<T>(
   rows: T[],
   first: number,
   keyOf: (row: T) => readonly (string | number)[],
   hasPreviousPage: boolean,
-  totalCount: () => Promise<number>,
+  totalCount: number | (() => Promise<number>),
 ): Page<T> {
   const hasNextPage = rows.length > first;
-  const edges = (hasNextPage ? rows.slice(0, first) : rows).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = (hasNextPage ? rows.slice(0, first) : rows).map((node) => ({
+    cursor: encodeCursor(keyOf(node)),
+    node,
+  }));
   return {
     edges,
     pageInfo: {
@@ -78,7 +82,7 @@ export function toPage<T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return totalCount();
+      return typeof totalCount === 'number' ? Promise.resolve(totalCount) : totalCount();
     },
   };
 }

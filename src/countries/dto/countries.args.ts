@@ -7,7 +7,10 @@ import { DevelopmentStatus } from '../development-status.js';
 
 @InputType()
 export class CountryFilter {
-  @Field(() => String, { nullable: true, description: 'Only members of this group (G7, G20, OECD, EU, BRICS, LDC...) on `asOf`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only members of this group (G7, G20, OECD, EU, BRICS, LDC...) on `asOf`.',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_]{2,32}$/, { message: 'must be a group key such as G7' })
@@ -44,7 +47,10 @@ export class CountriesArgs extends PageArgs {
   @Type(() => CountryFilter)
   filter?: CountryFilter | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Date at which group membership is judged; default today.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'Date at which group membership is judged; default today.',
+  })
   @IsOptional()
   asOf?: string | null;
 }

