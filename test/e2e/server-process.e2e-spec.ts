@@ -46,12 +46,12 @@ describe('embedded default database', () => {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(await freePort()),
       PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     };
 
     const first = startServerProcess(env);
     await first.waitUntilReady(120000);
-    const g7 = await postGraphql(first.port, G7_QUERY);
+    const g7 = await postGraphql(first.port, G7_QUERY, { 'x-request-id': 'embedded-g7-check' });
     expect(g7.data.countries.totalCount).toBe(7);
     expect(g7.data.countries.edges.map((edge: any) => edge.node.iso3)).toEqual([
       'CAN',
@@ -77,6 +77,15 @@ describe('embedded default database', () => {
     await client.end();
 
     expect(await first.stop('SIGTERM')).toBe(0);
+    // Structured logs: one JSON line per request, carrying its id.
+    const requestLine = first
+      .output()
+      .split('\n')
+      .find((line) => line.includes('embedded-g7-check'));
+    expect(JSON.parse(requestLine!)).toMatchObject({
+      req: { id: 'embedded-g7-check', method: 'POST' },
+      res: { statusCode: 200 },
+    });
     expect(first.output()).toMatch(/applied migrations/);
 
     const second = startServerProcess(env);

@@ -65,10 +65,10 @@ export function startServerProcess(env: Record<string, string>): ServerProcess {
   };
 }
 
-export async function postGraphql(port: number, query: string): Promise<any> {
+export async function postGraphql(port: number, query: string, headers: Record<string, string> = {}): Promise<any> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query }),
   });
   return response.json();

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../harness/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('operations', () => {
+  it('answers liveness without touching the database', async () => {
+    t.queries.length = 0;
+    const response = await t.http().get('/health/live');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+    expect(t.queries).toHaveLength(0);
+  });
+
+  it('answers readiness after checking the database', async () => {
+    const response = await t.http().get('/health/ready');
+    expect(response.status).toBe(200);
+    expect(response.body.details.database.status).toBe('up');
+  });
+
+  it('echoes a well-formed X-Request-Id and makes one up otherwise', async () => {
+    const given = await t.http().get('/health/live').set('x-request-id', 'trace-42');
+    expect(given.headers['x-request-id']).toBe('trace-42');
+    const made = await t.http().get('/health/live').set('x-request-id', 'bad id with spaces');
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a request body over 1 MB with 413', async () => {
+    const response = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ query: '{ countryGroups { key } }', padding: 'x'.repeat(1_100_000) }));
+    expect(response.status).toBe(413);
+  });
+
+  it('hides internal failures behind INTERNAL_SERVER_ERROR without SQL or stack', async () => {
+    await t.sql('ALTER TABLE country_group RENAME TO country_group_moved');
+    try {
+      const { errors } = await t.gql(`{ countryGroups { key } }`);
+      expect(errors![0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+      expect(JSON.stringify(errors)).not.toMatch(/country_group|relation|stack/i);
+    } finally {
+      await t.sql('ALTER TABLE country_group_moved RENAME TO country_group');
+    }
+  });
+});
