@@ -7,5 +7,6 @@ export default {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/harness/global-setup.js',
   globalTeardown: '<rootDir>/test/harness/global-teardown.js',
+  setupFiles: ['<rootDir>/test/harness/reset-graphql-metadata.js'],
   testTimeout: 60000,
 };
