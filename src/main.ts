@@ -50,12 +50,17 @@ async function main(): Promise<void> {
   if (!databaseUrl) {
     log('info', `DATABASE_URL is not set: starting embedded PostgreSQL (data in ${config.dataDir})`);
     const { startEmbeddedPostgres } = await import('./database/embedded-postgres.js');
-    running.embedded = await startEmbeddedPostgres({
-      dataDir: config.dataDir,
-      port: config.embeddedPostgresPort,
-      database: 'registry',
-      log: (msg) => log('info', msg),
-    });
+    try {
+      running.embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPostgresPort,
+        database: 'registry',
+        log: (msg) => log('info', msg),
+      });
+    } catch (error) {
+      if (error instanceof ConfigError) fail(error.message);
+      throw error;
+    }
     databaseUrl = running.embedded.url;
   }
 

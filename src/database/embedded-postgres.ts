@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ConfigError } from '../config/config.error.js';
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -32,6 +33,19 @@ async function importWithoutSignalHooks(): Promise<typeof import('embedded-postg
   return EmbeddedPostgres;
 }
 
+/** As root, PostgreSQL runs as 'postgres', which needs to pass through every directory above its data. */
+async function assertReachableByOthers(dir: string): Promise<void> {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) {
+      throw new ConfigError(
+        'DATA_DIR',
+        `PostgreSQL runs as the 'postgres' user when started by root and cannot enter ${current}; choose a DATA_DIR under directories others may traverse (chmod o+x)`,
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
 async function readOrCreatePassword(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(24).toString('base64url');
@@ -48,8 +62,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const EmbeddedPostgres = await importWithoutSignalHooks();
   await mkdir(options.dataDir, { recursive: true });
   const runsAsRoot = process.getuid?.() === 0;
-  // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach its data directory.
-  if (runsAsRoot) await chmod(options.dataDir, 0o755);
+  if (runsAsRoot) {
+    await assertReachableByOthers(options.dataDir);
+    await chmod(options.dataDir, 0o755);
+  }
   const databaseDir = path.join(options.dataDir, 'postgres');
   const password = await readOrCreatePassword(path.join(options.dataDir, 'postgres-password'));
   const server = new EmbeddedPostgres({
