@@ -1,3 +1,4 @@
+import { IdentityAndAudit1795891664034 } from './1795891664034-IdentityAndAudit.js';
 import { Initial1795889377162 } from './1795889377162-Initial.js';
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones here.
-export const migrations = [Initial1795889377162];
+export const migrations = [Initial1795889377162, IdentityAndAudit1795891664034];

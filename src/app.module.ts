@@ -3,7 +3,11 @@ import { APP_FILTER } from '@nestjs/core';
 import { PassThroughFilter } from './common/errors/pass-through.filter.js';
 import { graphqlModule } from './common/graphql/graphql.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CompaniesModule } from './companies/companies.module.js';
 import { CountriesModule } from './countries/countries.module.js';
+import { OversightModule } from './oversight/oversight.module.js';
 import type { QueryObserver } from './database/data-source-options.js';
 import { databaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -33,9 +37,16 @@ export class AppModule {
         graphqlModule({
           schemaFile: options.schemaFile ?? false,
           graphiql: options.config.nodeEnv !== 'production',
+          introspection: options.config.introspection,
+          maxDepth: options.config.maxQueryDepth,
+          maxComplexity: options.config.maxQueryComplexity,
         }),
         HealthModule,
+        AuditModule,
+        AuthModule,
         CountriesModule,
+        CompaniesModule,
+        OversightModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },

@@ -21,5 +21,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.disable('x-powered-by');
   // An ETag hashes every response body; GraphQL POST answers are never revalidated with it.
   app.set('etag', false);
+  // Behind N proxies, the caller's address is the Nth from the right in X-Forwarded-For (login limits use it).
+  app.set('trust proxy', options.config.trustProxyHops);
+  app.enableCors({ origin: options.config.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   return app;
 }

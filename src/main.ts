@@ -75,8 +75,18 @@ async function main(): Promise<void> {
     fail(`DATABASE_URL: ${error.message}`);
   }
 
+  const { resolveTokenSecret } = await import('./auth/token-secret.js');
+  const tokenSecret = await resolveTokenSecret(config, (msg) => log('info', msg));
   const { createApp } = await import('./create-app.js');
-  running.app = await createApp({ config, databaseUrl });
+  running.app = await createApp({ config: { ...config, tokenSecret }, databaseUrl });
+  if (config.bootstrapAdmin) {
+    const { bootstrapAdmin } = await import('./auth/bootstrap-admin.js');
+    const created = await bootstrapAdmin(running.app, config.bootstrapAdmin);
+    log(
+      'info',
+      created ? `created the first admin ${config.bootstrapAdmin.email}` : 'an admin exists: BOOTSTRAP_ADMIN_* ignored',
+    );
+  }
   await running.app.listen(config.port, config.host);
   log(
     'info',

@@ -17,8 +17,20 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /^PORT: must be between/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of/],
     [{ EMBEDDED_PG_PORT: '80' }, /^EMBEDDED_PG_PORT: /],
+    [{ NODE_ENV: 'production' }, /^TOKEN_SECRET: is required in production/],
+    [{ TOKEN_SECRET: 'short' }, /^TOKEN_SECRET: must be at least 32 characters/],
+    [{ CORS_ORIGINS: 'example.org' }, /^CORS_ORIGINS: /],
+    [{ GRAPHQL_INTROSPECTION: 'maybe' }, /^GRAPHQL_INTROSPECTION: /],
+    [{ BOOTSTRAP_ADMIN_EMAIL: 'a@example.org' }, /^BOOTSTRAP_ADMIN_PASSWORD: /],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('turns introspection and open CORS off in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) });
+    expect(config.introspection).toBe(false);
+    expect(config.corsOrigins).toEqual([]);
+    expect(loadConfig({}).corsOrigins).toBe(true);
   });
 
   it('accepts a postgres URL', () => {

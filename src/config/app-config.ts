@@ -15,7 +15,22 @@ export interface AppConfig {
   databasePoolSize: number;
   shutdownTimeoutMs: number;
   nodeEnv: 'development' | 'production' | 'test';
+  /** Signs access tokens. Required in production; elsewhere generated and kept in DATA_DIR when unset. */
+  tokenSecret: string | undefined;
+  tokenTtlSeconds: number;
+  /** Allowed browser origins; `true` reflects any origin (development default), `[]` allows none. */
+  corsOrigins: string[] | true;
+  introspection: boolean;
+  /** Express 'trust proxy': how many proxies in front may set X-Forwarded-For (0: none). */
+  trustProxyHops: number;
+  loginAttemptsPerMinute: number;
+  mutationsPerMinute: number;
+  maxQueryDepth: number;
+  maxQueryComplexity: number;
+  bootstrapAdmin: { email: string; password: string } | undefined;
 }
+
+export const MIN_TOKEN_SECRET_LENGTH = 32;
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -61,8 +76,54 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function booleanFlag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function tokenSecret(env: Env, nodeEnv: AppConfig['nodeEnv']): string | undefined {
+  const secret = optional(env, 'TOKEN_SECRET');
+  if (secret === undefined) {
+    if (nodeEnv === 'production') throw new ConfigError('TOKEN_SECRET', 'is required in production');
+    return undefined;
+  }
+  if (secret.length < MIN_TOKEN_SECRET_LENGTH) {
+    throw new ConfigError('TOKEN_SECRET', `must be at least ${MIN_TOKEN_SECRET_LENGTH} characters long`);
+  }
+  return secret;
+}
+
+function corsOrigins(env: Env, nodeEnv: AppConfig['nodeEnv']): string[] | true {
+  const raw = optional(env, 'CORS_ORIGINS');
+  if (raw === undefined) return nodeEnv === 'production' ? [] : true;
+  if (raw === '*') return true;
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin such as https://example.org`);
+    }
+  }
+  return origins;
+}
+
+function bootstrapAdmin(env: Env): AppConfig['bootstrapAdmin'] {
+  const email = optional(env, 'BOOTSTRAP_ADMIN_EMAIL');
+  const password = env.BOOTSTRAP_ADMIN_PASSWORD;
+  if (email === undefined && !password) return undefined;
+  if (email === undefined) throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL', 'is required with BOOTSTRAP_ADMIN_PASSWORD');
+  if (!password) throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', 'is required with BOOTSTRAP_ADMIN_EMAIL');
+  return { email, password };
+}
+
 /** Reads and validates the environment once at start-up; any problem throws a ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   return {
     databaseUrl: databaseUrl(env),
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -72,6 +133,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
-    nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    nodeEnv,
+    tokenSecret: tokenSecret(env, nodeEnv),
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 3600, 60, 30 * 24 * 3600),
+    corsOrigins: corsOrigins(env, nodeEnv),
+    introspection: booleanFlag(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    loginAttemptsPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10000),
+    mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 120, 1, 100000),
+    maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
+    maxQueryComplexity: integer(env, 'MAX_QUERY_COMPLEXITY', 5000, 10, 10000000),
+    bootstrapAdmin: bootstrapAdmin(env),
   };
 }

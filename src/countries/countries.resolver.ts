@@ -1,4 +1,5 @@
-import { Args, Context, Info, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Public } from '../common/access/access.decorator.js';
+import { Args, Context, Extensions, Info, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectsField } from '../common/graphql/selection.js';
 import { AsOfArg } from '../common/graphql/as-of.arg.js';
@@ -12,6 +13,7 @@ import { CountriesArgs } from './dto/countries.args.js';
 import { CountryConnection } from './dto/country-connection.js';
 import { CountryLookupArgs } from './dto/country-lookup.args.js';
 
+@Public()
 @Resolver(() => Country)
 export class CountriesResolver {
   constructor(
@@ -30,6 +32,7 @@ export class CountriesResolver {
   }
 
   @ResolveField(() => [CountryGroup], { description: 'Groups the country belongs to on `asOf` (default today).' })
+  @Extensions({ listSize: 8 })
   groups(
     @Root() country: Country,
     @AsOfArg() asOf: string | null,

@@ -1,4 +1,5 @@
-import { Args, Context, Int, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Public } from '../common/access/access.decorator.js';
+import { Args, Context, Extensions, Int, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { AsOfArg } from '../common/graphql/as-of.arg.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CountriesLoaders } from './countries.loaders.js';
@@ -8,6 +9,7 @@ import { GroupLookupArgs } from './dto/country-lookup.args.js';
 import { GroupMembership } from './group-membership.entity.js';
 import { Party } from './party.entity.js';
 
+@Public()
 @Resolver(() => CountryGroup)
 export class CountryGroupsResolver {
   constructor(
@@ -16,6 +18,7 @@ export class CountryGroupsResolver {
   ) {}
 
   @Query(() => [CountryGroup], { description: 'All country groups, ordered by key.' })
+  @Extensions({ listSize: 20 })
   countryGroups(): Promise<CountryGroup[]> {
     return this.countries.listGroups();
   }
@@ -26,6 +29,7 @@ export class CountryGroupsResolver {
   }
 
   @ResolveField(() => [Party], { description: 'Members on `asOf` (default today), ordered by code.' })
+  @Extensions({ listSize: 50 })
   members(
     @Root() group: CountryGroup,
     @AsOfArg() asOf: string | null,
@@ -44,6 +48,7 @@ export class CountryGroupsResolver {
   }
 
   @ResolveField(() => [GroupMembership], { description: 'Every membership period, past and present.' })
+  @Extensions({ listSize: 60 })
   memberships(@Root() group: CountryGroup, @Context() ctx: RequestContext): Promise<GroupMembership[]> {
     return this.loaders.membershipsOfGroup(ctx.loaders).load(group.key);
   }

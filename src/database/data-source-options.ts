@@ -17,6 +17,8 @@ export function dataSourceOptions(url: string, poolSize = 10, onQuery?: QueryObs
     migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension needed.
+    uuidExtension: 'pgcrypto',
     synchronize: false,
     ...(onQuery
       ? {

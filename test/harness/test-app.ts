@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
-import { loadConfig } from '../../src/config/app-config.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createApp } from '../../src/create-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -27,12 +27,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export const TEST_TOKEN_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
+
 /** The real application on a database of its own; call `close()` in afterAll. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const queries: string[] = [];
   const app = await createApp({
-    config: { ...loadConfig({}), logLevel: 'silent', nodeEnv: 'test' },
+    config: {
+      ...loadConfig({}),
+      logLevel: 'silent',
+      nodeEnv: 'test',
+      tokenSecret: TEST_TOKEN_SECRET,
+      trustProxyHops: 1,
+      ...overrides,
+    },
     databaseUrl: database.url,
     onQuery: (sql) => queries.push(sql),
   });

@@ -54,3 +54,9 @@ export class InvalidStateTransitionError extends AppError {
     super(ErrorCode.INVALID_STATE_TRANSITION, `${entity} cannot go from ${from} to ${to}`, { from, to });
   }
 }
+
+export class RateLimitedError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMITED, `${message}; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}

@@ -5,6 +5,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import depthLimit from 'graphql-depth-limit';
+import { complexityLimit } from './query-limits.js';
 import { formatError, internalErrorLogging } from '../errors/format-error.js';
 import { createRequestContext } from '../request-context.js';
 
@@ -12,6 +14,9 @@ export interface GraphqlOptions {
   /** Where to write the SDL; false keeps the schema in memory. */
   schemaFile: string | false;
   graphiql: boolean;
+  introspection: boolean;
+  maxDepth: number;
+  maxComplexity: number;
 }
 
 export function graphqlModule(options: GraphqlOptions) {
@@ -21,7 +26,10 @@ export function graphqlModule(options: GraphqlOptions) {
     sortSchema: true,
     path: '/graphql',
     graphiql: options.graphiql,
-    introspection: true,
+    introspection: options.introspection,
+    // Apollo's default: a request must be JSON or carry a preflight header, so a plain HTML form cannot post.
+    csrfPrevention: true,
+    validationRules: [depthLimit(options.maxDepth)],
     context: createRequestContext,
     includeStacktraceInErrorResponses: false,
     // The cache-control plugin wraps every field resolver; responses here are not HTTP-cached anyway.
@@ -29,6 +37,7 @@ export function graphqlModule(options: GraphqlOptions) {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      complexityLimit(options.maxComplexity),
       internalErrorLogging,
     ],
     formatError,

@@ -1,0 +1,18 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Allow } from '../common/access/access.decorator.js';
+import { Role } from '../common/access/role.js';
+import type { Page } from '../common/pagination/connection.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { AuditService } from './audit.service.js';
+import { AuditEventConnection, AuditEventsArgs } from './dto/audit-events.args.js';
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
+  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first. Admins only.' })
+  @Allow(Role.ADMIN)
+  auditEvents(@Args() args: AuditEventsArgs): Promise<Page<AuditEvent>> {
+    return this.audit.list(args);
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { ACCESS_RULE, type AccessRule } from '../common/access/access.decorator.js';
+import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
+import { Role } from '../common/access/role.js';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors/app-errors.js';
+import { AuthenticationService } from './authentication.service.js';
+import { RateLimits } from './rate-limits.js';
+
+/**
+ * The one gate in front of every query, mutation and HTTP route: deny by default. A handler without an
+ * access rule is refused (and logged, since it is a programming error), whoever calls it.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authentication: AuthenticationService,
+    private readonly rateLimits: RateLimits,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const where = `${context.getClass().name}.${context.getHandler().name}`;
+    if (!rule) {
+      this.logger.error(`${where} declares no access rule: refused`);
+      throw new ForbiddenError('this operation is not open to anyone');
+    }
+    if (context.getType<string>() !== 'graphql') {
+      if (rule.public) return true;
+      throw new ForbiddenError('this route is not open to anyone');
+    }
+    const gql = GqlExecutionContext.create(context);
+    const req = gql.getContext<{ req: Request & RequestWithPrincipal }>().req;
+
+    if (rule.public) {
+      // A public field answers whatever credentials come with it; `me` still sees a valid caller.
+      if (req.headers.authorization || req.headers['x-api-key']) {
+        await this.authentication.authenticate(req).catch(() => (req[PRINCIPAL] = null));
+      }
+      return true;
+    }
+    const principal = await this.authentication.authenticate(req);
+    if (!principal) throw new UnauthenticatedError();
+    this.checkRoles(principal, rule);
+    if (rule.scope) this.checkScope(principal, rule, gql.getArgs());
+    if (gql.getInfo().parentType.name === 'Mutation') await this.rateLimits.mutation(principal.userId);
+    return true;
+  }
+
+  private checkRoles(principal: Principal, rule: AccessRule): void {
+    const roles = rule.roles ?? [];
+    if (roles.length > 0 && !roles.some((role) => principal.roles.has(role))) {
+      throw new ForbiddenError(`this needs one of the roles ${roles.join(', ')}`);
+    }
+  }
+
+  private checkScope(principal: Principal, rule: AccessRule, args: Record<string, unknown>): void {
+    const scope = rule.scope!;
+    // Admins act on any company or regulator where the rule lets admins in at all.
+    if (rule.roles?.includes(Role.ADMIN) && principal.roles.has(Role.ADMIN)) return;
+    const id = scope.id(args);
+    const memberships = scope.kind === 'company' ? principal.companyIds : principal.regulatorIds;
+    if (!id || !memberships.has(id)) {
+      throw new ForbiddenError(`you are not a member of this ${scope.kind}`);
+    }
+  }
+}

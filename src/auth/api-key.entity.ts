@@ -1,0 +1,58 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { User } from './user.entity.js';
+
+@ObjectType({ description: 'A key for a machine client, acting with its owner’s rights. The secret is shown once.' })
+@Entity('api_key')
+@Index('IDX_api_key_user', ['userId'])
+export class ApiKey {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID, { description: 'The owner.' })
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
+  @Field()
+  @Column({ type: 'text' })
+  name: string;
+
+  @Field({ description: 'The visible start of the key, to recognise it in lists and logs.' })
+  @Index('UQ_api_key_prefix', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  prefix: string;
+
+  /** SHA-256 of the secret part: keys are 256-bit random, so a fast hash cannot be brute-forced. */
+  @Column({ name: 'secret_hash', type: 'char', length: 64 })
+  secretHash: string;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,38 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../common/access/role.js';
+import { Membership } from './membership.entity.js';
+
+@ObjectType({ description: 'A person who signs in. Visible to themselves (`me`) and to admins.' })
+@Entity('app_user')
+// Case-insensitive uniqueness: the migration creates it on lower(email).
+@Index('UQ_app_user_email', { synchronize: false })
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an admin disabled the account; its tokens and keys stop working.',
+  })
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  @Field(() => [Membership])
+  memberships: Membership[];
+}

@@ -1,0 +1,40 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { Party } from '../countries/party.entity.js';
+
+@ObjectType({ description: 'A public authority that reviews disclosures within its jurisdiction.' })
+@Entity('regulator')
+@Index('IDX_regulator_name_id', ['name', 'id'])
+export class Regulator {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  name: string;
+
+  @Field({
+    description: 'Code of the party whose jurisdiction it covers: a country (alpha-3) or an organisation (EU).',
+  })
+  @Index('IDX_regulator_jurisdiction')
+  @Column({ type: 'varchar', length: 8 })
+  jurisdiction: string;
+
+  @ManyToOne(() => Party, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'jurisdiction', referencedColumnName: 'code' })
+  party?: Relation<Party>;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
