@@ -9,8 +9,11 @@ import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
 import { createRootLogger } from './common/logging/root-logger.js';
 
 /** Builds the application exactly as it serves traffic; used by main, the schema emitter and the tests. */
-export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
-  const logger = createRootLogger(options.config);
+export async function createApp(
+  options: AppModuleOptions,
+  logDestination?: NodeJS.WritableStream,
+): Promise<INestApplication> {
+  const logger = createRootLogger(options.config, logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: new NestPinoLogger(logger),
     bodyParser: false,

@@ -6,6 +6,7 @@ import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import type { Principal } from '../common/access/principal.js';
 import { NotFoundError, UnauthenticatedError } from '../common/errors/app-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { returnedRows } from '../database/returning.js';
 import type { ApiKey } from './api-key.entity.js';
 import { generateApiKey } from './api-key-secret.js';
 import type { CreateApiKeyInput, CreatedApiKey, LoginResult } from './dto/auth.inputs.js';
@@ -74,11 +75,13 @@ export class AuthService {
       const [before]: ApiKey[] = await manager.query(`${API_KEY_VIEW} WHERE id = $1 FOR UPDATE`, [id]);
       if (!before || (before.userId !== principal.userId && !isAdmin)) throw new NotFoundError('API key', id);
       if (before.revokedAt) return before;
-      const [after]: ApiKey[] = await manager.query(
-        `UPDATE api_key SET revoked_at = now() WHERE id = $1
+      const [after] = returnedRows<ApiKey>(
+        await manager.query(
+          `UPDATE api_key SET revoked_at = now() WHERE id = $1
          RETURNING id, user_id AS "userId", name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt",
                    expires_at AS "expiresAt", revoked_at AS "revokedAt"`,
-        [id],
+          [id],
+        ),
       );
       await this.audit.record(manager, actor, {
         action: 'api_key.revoke',

@@ -8,6 +8,7 @@ import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
 import { isForeignKeyViolation } from '../database/pg-errors.js';
+import { returnedRows } from '../database/returning.js';
 import type { Company } from './company.entity.js';
 import type { RegisterCompanyInput, UpdateCompanyInput } from './dto/company.inputs.js';
 
@@ -83,10 +84,12 @@ export class CompaniesService {
   update(id: string, input: UpdateCompanyInput, actor: AuditActor): Promise<Company> {
     return this.db.transaction(async (manager) => {
       const before = await this.lockedById(manager, id);
-      const [after]: Company[] = await manager.query(
-        `UPDATE company SET name = $2, updated_at = now() WHERE id = $1
+      const [after] = returnedRows<Company>(
+        await manager.query(
+          `UPDATE company SET name = $2, updated_at = now() WHERE id = $1
          RETURNING id, name, country_iso3 AS "countryIso3", created_at AS "createdAt", updated_at AS "updatedAt"`,
-        [id, input.name.trim()],
+          [id, input.name.trim()],
+        ),
       );
       await this.audit.record(manager, actor, {
         action: 'company.update',

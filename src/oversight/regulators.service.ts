@@ -8,6 +8,7 @@ import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
 import { isForeignKeyViolation } from '../database/pg-errors.js';
+import { returnedRows } from '../database/returning.js';
 import type { CreateRegulatorInput, UpdateRegulatorInput } from './dto/regulator.inputs.js';
 import type { Regulator } from './regulator.entity.js';
 
@@ -79,9 +80,11 @@ export class RegulatorsService {
         [id],
       );
       if (!before) throw new NotFoundError('regulator', id);
-      const [after]: Regulator[] = await manager.query(
-        `UPDATE regulator SET name = $2 WHERE id = $1 RETURNING id, name, jurisdiction, created_at AS "createdAt"`,
-        [id, input.name.trim()],
+      const [after] = returnedRows<Regulator>(
+        await manager.query(
+          `UPDATE regulator SET name = $2 WHERE id = $1 RETURNING id, name, jurisdiction, created_at AS "createdAt"`,
+          [id, input.name.trim()],
+        ),
       );
       await this.audit.record(manager, actor, {
         action: 'regulator.update',

@@ -1,8 +1,9 @@
 import { pino, type Logger } from 'pino';
 import type { AppConfig } from '../../config/app-config.js';
 
-export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
-  return pino({
+/** Logs go to standard output unless a destination is given (tests read them back). */
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: NodeJS.WritableStream): Logger {
+  const options = {
     level: config.logLevel,
     // Belt and braces: credentials must never reach a log line, whichever object carries them.
     redact: {
@@ -16,5 +17,6 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

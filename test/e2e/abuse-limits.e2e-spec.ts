@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../harness/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const WRONG_LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+
+function wrongLoginFrom(address: string) {
+  return t.gql(
+    WRONG_LOGIN,
+    { email: 'nobody@example.org', password: 'not-the-password' },
+    { headers: { 'x-forwarded-for': address } },
+  );
+}
+
+/** countryGroups { members { country { groups { members ... } } } }, `depth` fields deep. */
+function nestedQuery(depth: number): string {
+  const cycle = ['members', 'country', 'groups'];
+  const leaf: Record<string, string> = { countryGroups: 'key', members: 'code', country: 'iso3', groups: 'key' };
+  const fields = ['countryGroups', ...Array.from({ length: depth - 1 }, (_, i) => cycle[i % cycle.length])];
+  return fields.reduceRight((inner, field) => `${field} { ${inner} }`, leaf[fields[fields.length - 1]]);
+}
+
+describe('sign-in attempts', () => {
+  it('throttles the eleventh wrong login from one address within a minute, and only that address', async () => {
+    const codes: string[] = [];
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      const { errors } = await wrongLoginFrom('203.0.113.7');
+      codes.push(errors![0].extensions!.code);
+    }
+    expect(codes).toEqual(Array(10).fill('UNAUTHENTICATED'));
+
+    const eleventh = await wrongLoginFrom('203.0.113.7');
+    console.log('ELEVENTH', eleventh.status, JSON.stringify(eleventh.errors));
+    expect(eleventh.errors![0].extensions!.code).toBe('RATE_LIMITED');
+    expect(eleventh.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+
+    const elsewhere = await wrongLoginFrom('203.0.113.8');
+    expect(elsewhere.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('query limits', () => {
+  it('refuses a query nested 20 levels deep before running any SQL', async () => {
+    t.queries.length = 0;
+    console.log('NESTED', nestedQuery(20));
+    const { status, data, errors } = await t.gql(`{ ${nestedQuery(20)} }`);
+    console.log('DEPTH', status, JSON.stringify(errors));
+    expect(status).toBe(400);
+    expect(data ?? null).toBeNull();
+    expect(errors![0].message).toMatch(/exceeds maximum operation depth of 12/);
+    expect(t.queries).toEqual([]);
+  });
+
+  it('refuses a query that may fetch tens of thousands of objects before running any SQL', async () => {
+    t.queries.length = 0;
+    const { status, data, errors } = await t.gql(
+      `{ countries(first: 100) { edges { node { groups { members { code } } } } } }`,
+    );
+    expect(status).toBe(400);
+    expect(data ?? null).toBeNull();
+    console.log('COMPLEX', status, JSON.stringify(errors));
+    expect(errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 5000 });
+    expect(errors![0].extensions!.cost).toBeGreaterThanOrEqual(10_000);
+    expect(t.queries).toEqual([]);
+  });
+
+  it('still accepts an ordinary query: the G7 countries', async () => {
+    const { status, data, errors } = await t.gql(
+      `{ countries(first: 10, filter: {groupKey: "G7"}) { totalCount edges { node { iso3 } } } }`,
+    );
+    expect(status).toBe(200);
+    expect(errors).toBeUndefined();
+    expect(data!.countries.totalCount).toBe(7);
+  });
+});
+
+describe('cross-site request forgery', () => {
+  it('refuses a text/plain POST, which a plain HTML form could send, without executing it', async () => {
+    t.queries.length = 0;
+    const response = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'text/plain')
+      .send(JSON.stringify({ query: '{ countryGroups { key } }' }));
+    console.log('TEXTPLAIN', response.status, response.text);
+    expect(response.status).toBe(400);
+    expect(response.body?.data ?? null).toBeNull();
+    expect(t.queries).toEqual([]);
+  });
+
+  it('does not execute a GET query sent without a preflight header', async () => {
+    t.queries.length = 0;
+    const response = await t.http().get('/graphql').query({ query: '{ countryGroups { key } }' });
+    console.log('GET', response.status, response.headers['content-type'], response.text.slice(0,300));
+    expect([400, 404]).toContain(response.status);
+    expect(response.body?.data ?? null).toBeNull();
+    expect(t.queries).toEqual([]);
+  });
+});
+
+describe('introspection', () => {
+  const INTROSPECTION = `{ __schema { types { name } } }`;
+
+  it('is open in the default test configuration', async () => {
+    const { errors, data } = await t.gql(INTROSPECTION);
+    expect(errors).toBeUndefined();
+    expect(data!.__schema.types.map((type: { name: string }) => type.name)).toContain('Country');
+  });
+
+  it('is refused when turned off', async () => {
+    const closed = await startTestApp({ introspection: false });
+    try {
+      const { data, errors } = await closed.gql(INTROSPECTION);
+      expect(data ?? null).toBeNull();
+      console.log('INTRO', JSON.stringify(errors));
+      expect(errors![0].message).toMatch(/introspection/i);
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
+describe('CORS', () => {
+  let restricted: TestApp;
+  beforeAll(async () => {
+    restricted = await startTestApp({ corsOrigins: ['https://allowed.example'] });
+  });
+  afterAll(() => restricted.close());
+
+  const preflight = (origin: string) =>
+    restricted
+      .http()
+      .options('/graphql')
+      .set('origin', origin)
+      .set('access-control-request-method', 'POST')
+      .set('access-control-request-headers', 'content-type,authorization');
+
+  it('lets an allowed origin through the preflight', async () => {
+    const response = await preflight('https://allowed.example');
+    console.log('GOOD', response.status, JSON.stringify(response.headers));
+    expect(response.headers['access-control-allow-origin']).toBe('https://allowed.example');
+  });
+
+  it('gives any other origin no access-control-allow-origin', async () => {
+    const response = await preflight('https://evil.example');
+    console.log('EVIL', response.status, JSON.stringify(response.headers));
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

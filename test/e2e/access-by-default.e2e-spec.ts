@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isRequiredArgument,
+  isRequiredInputField,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { startTestApp, type TestApp } from '../harness/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+/** The one mutation anyone may call. */
+const PUBLIC_MUTATIONS = new Set(['login']);
+/** The queries that need a signed-in caller; every other query is open to the public. */
+const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'apiKeys']);
+/** Arguments where a generic value would be refused as malformed, so the walk asks for something real. */
+const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
+  country: { iso3: 'KEN' },
+  countryGroup: { key: 'G7' },
+};
+/** Every table a mutation could write to. */
+const TABLES = ['app_user', 'user_role', 'user_membership', 'api_key', 'company', 'regulator', 'audit_event'];
+
+const SCALAR_SAMPLES: Record<string, () => unknown> = {
+  String: () => 'x',
+  ID: () => randomUUID(),
+  Int: () => 1,
+  Float: () => 1,
+  Boolean: () => true,
+  DateTime: () => new Date().toISOString(),
+  LocalDate: () => '2020-01-01',
+  JSON: () => ({}),
+};
+
+/** A value of `type` that GraphQL accepts: input objects get every required field, recursively. */
+function sample(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return [sample(type.ofType)];
+  if (isEnumType(type)) return type.getValues()[0].name;
+  if (isInputObjectType(type)) {
+    const required = Object.values(type.getFields()).filter(isRequiredInputField);
+    return Object.fromEntries(required.map((field) => [field.name, sample(field.type)]));
+  }
+  if (isScalarType(type)) {
+    const make = SCALAR_SAMPLES[type.name];
+    if (!make) throw new Error(`no sample value for the scalar ${type.name}: add one to SCALAR_SAMPLES`);
+    return make();
+  }
+  throw new Error(`cannot make a value of ${String(type)}`);
+}
+
+/** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
+function operationFor(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  given: Record<string, unknown> = {},
+): { query: string; variables: Record<string, unknown> } {
+  const args = field.args.filter(isRequiredArgument);
+  const declarations = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
+  const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  return {
+    query: `${kind} ${field.name}${declarations ? `(${declarations})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`,
+    variables: Object.fromEntries(args.map((arg) => [arg.name, arg.name in given ? given[arg.name] : sample(arg.type)])),
+  };
+}
+
+function rootFields(root: 'Query' | 'Mutation'): GraphQLField<unknown, unknown>[] {
+  const type = t.app.get(GraphQLSchemaHost).schema.getType(root) as GraphQLObjectType;
+  return Object.values(type.getFields());
+}
+
+/** What the caller sees: 'ok' for an answer without errors, else the error codes. */
+function outcome(errors: { extensions?: Record<string, any> }[] | undefined): string {
+  return errors ? errors.map((error) => error.extensions?.code).join(',') : 'ok';
+}
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const [row] = await t.sql(
+    `SELECT ${TABLES.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`,
+  );
+  return row;
+}
+
+describe('access by default', () => {
+  it('refuses every mutation but login to an anonymous caller with UNAUTHENTICATED, writing nothing', async () => {
+    const mutations = rootFields('Mutation').filter((field) => !PUBLIC_MUTATIONS.has(field.name));
+    const walked = mutations.map((field) => field.name);
+    expect(walked).toEqual(expect.arrayContaining(['createUser', 'grantRole', 'updateCompany', 'createApiKey']));
+
+    const before = await rowCounts();
+    const outcomes: Record<string, string> = {};
+    for (const field of mutations) {
+      const { query, variables } = operationFor('mutation', field);
+      const { data, errors } = await t.gql(query, variables);
+      outcomes[field.name] = outcome(errors);
+      expect(data?.[field.name] ?? null).toBeNull();
+    }
+
+    expect(outcomes).toEqual(Object.fromEntries(walked.map((name) => [name, 'UNAUTHENTICATED'])));
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('answers every public query anonymously, and refuses the signed-in ones with UNAUTHENTICATED', async () => {
+    const queries = rootFields('Query');
+    const names = queries.map((field) => field.name);
+    expect(names).toEqual(expect.arrayContaining([...SIGNED_IN_QUERIES, 'countries', 'country', 'companies', 'me']));
+
+    const outcomes: Record<string, string> = {};
+    for (const field of queries) {
+      const { query, variables } = operationFor('query', field, REAL_ARGUMENTS[field.name]);
+      const { errors } = await t.gql(query, variables);
+      outcomes[field.name] = outcome(errors);
+    }
+
+    expect(outcomes).toEqual(
+      Object.fromEntries(names.map((name) => [name, SIGNED_IN_QUERIES.has(name) ? 'UNAUTHENTICATED' : 'ok'])),
+    );
+  });
+
+  it('tells a signed-in user without the needed role FORBIDDEN, not UNAUTHENTICATED', async () => {
+    const { token } = await t.signUp('no-roles@example.org', []);
+    const before = await rowCounts();
+
+    const createUser = await t.gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { email: 'someone-new@example.org', password: 'a-long-enough-password', roles: ['ADMIN'] } },
+      { token },
+    );
+    expect(outcome(createUser.errors)).toBe('FORBIDDEN');
+
+    const registerCompany = await t.gql(
+      `mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }`,
+      { input: { name: 'Acme AI Ltd', countryIso3: 'KEN' } },
+      { token },
+    );
+    expect(outcome(registerCompany.errors)).toBe('FORBIDDEN');
+
+    expect(await rowCounts()).toEqual(before);
+  });
+});

@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { JwtService } from '@nestjs/jwt';
+import { Role } from '../../src/common/access/role.js';
+import { startTestApp, TEST_TOKEN_SECRET, type TestApp } from '../harness/test-app.js';
+
+let t: TestApp;
+let admin: { id: string; token: string };
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.signUp('admin@example.org', [Role.ADMIN]);
+});
+afterAll(() => t.close());
+
+const ME = `{ me { id email roles memberships { companyId regulatorId } } }`;
+const codeOf = (response: { errors?: { extensions?: Record<string, any> }[] }) =>
+  response.errors?.[0]?.extensions?.code;
+
+async function registerCompany(token: string, name: string): Promise<string> {
+  const { data, errors } = await t.gql(
+    `mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }`,
+    { input: { name, countryIso3: 'KEN' } },
+    { token },
+  );
+  expect(errors).toBeUndefined();
+  return data!.registerCompany.id;
+}
+
+async function createRegulator(name: string, jurisdiction: string): Promise<string> {
+  const { data, errors } = await t.gql(
+    `mutation($input: CreateRegulatorInput!) { createRegulator(input: $input) { id } }`,
+    { input: { name, jurisdiction } },
+    { token: admin.token },
+  );
+  expect(errors).toBeUndefined();
+  return data!.createRegulator.id;
+}
+
+async function grantMembership(userId: string, target: { companyId?: string; regulatorId?: string }) {
+  const { errors } = await t.gql(
+    `mutation($input: GrantMembershipInput!) { grantMembership(input: $input) { id } }`,
+    { input: { userId, ...target } },
+    { token: admin.token },
+  );
+  expect(errors).toBeUndefined();
+}
+
+describe('sign-in', () => {
+  it('signs in with email (any case) and password, and `me` returns the caller with roles', async () => {
+    const { data, errors } = await t.gql(
+      `mutation { login(email: "ADMIN@example.org", password: "password-of-admin@example.org") { token expiresAt user { email roles } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.login.user).toEqual({ email: 'admin@example.org', roles: ['ADMIN'] });
+    expect(new Date(data!.login.expiresAt).getTime()).toBeGreaterThan(Date.now() + 59 * 60 * 1000);
+    const me = await t.gql(ME, {}, { token: data!.login.token });
+    expect(me.data!.me).toMatchObject({ id: admin.id, email: 'admin@example.org', roles: ['ADMIN'], memberships: [] });
+  });
+
+  it('answers `me` with null for an anonymous caller', async () => {
+    expect((await t.gql(ME)).data).toEqual({ me: null });
+  });
+
+  it('gives the same UNAUTHENTICATED answer for a wrong email and a wrong password, in similar time', async () => {
+    const attempt = async (email: string, password: string) => {
+      const started = performance.now();
+      const response = await t.gql(
+        `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+        { email, password },
+        { headers: { 'x-forwarded-for': '198.51.100.20' } },
+      );
+      return { response, ms: performance.now() - started };
+    };
+    const wrongEmail = await attempt('nobody@example.org', 'whatever-password');
+    const wrongPassword = await attempt('admin@example.org', 'whatever-password');
+    expect(codeOf(wrongEmail.response)).toBe('UNAUTHENTICATED');
+    expect(wrongEmail.response.errors![0].message).toBe(wrongPassword.response.errors![0].message);
+    // Both run one scrypt verification; a missing one would make the unknown email answer in ~1 ms.
+    expect(wrongEmail.ms).toBeGreaterThan(wrongPassword.ms / 3);
+  });
+});
+
+describe('tokens and keys are checked on every request', () => {
+  const jwt = new JwtService();
+
+  it('refuses an expired token', async () => {
+    const expired = await jwt.signAsync(
+      { sub: admin.id, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 },
+      { secret: TEST_TOKEN_SECRET },
+    );
+    const response = await t.gql(`{ apiKeys { id } }`, {}, { token: expired });
+    expect(codeOf(response)).toBe('UNAUTHENTICATED');
+    expect(response.errors![0].message).toMatch(/expired/);
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const forged = await jwt.signAsync(
+      { sub: admin.id },
+      { secret: 'another-secret-of-the-same-length-0123456789', expiresIn: 600 },
+    );
+    expect(codeOf(await t.gql(`{ apiKeys { id } }`, {}, { token: forged }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses garbage in the Authorization header', async () => {
+    expect(codeOf(await t.gql(`{ apiKeys { id } }`, {}, { headers: { authorization: 'Basic abc' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('creates an API key shown once, uses it, and refuses it once revoked', async () => {
+    const filer = await t.signUp('keys@example.org', [Role.FILER]);
+    const created = await t.gql(
+      `mutation { createApiKey(input: {name: "filing system"}) { key apiKey { id name prefix lastUsedAt } } }`,
+      {},
+      { token: filer.token },
+    );
+    expect(created.errors).toBeUndefined();
+    const { key, apiKey } = created.data!.createApiKey;
+    expect(key.startsWith(apiKey.prefix + '_')).toBe(true);
+    const [stored] = await t.sql(`SELECT secret_hash FROM api_key WHERE id = $1`, [apiKey.id]);
+    expect(stored.secret_hash).not.toContain(key.split('_')[2]);
+
+    const viaKey = await t.gql(`{ me { email } apiKeys { id lastUsedAt } }`, {}, { apiKey: key });
+    expect(viaKey.data!.me.email).toBe('keys@example.org');
+    expect(viaKey.data!.apiKeys[0].lastUsedAt).not.toBeNull();
+    // X-API-Key works as well as the Authorization scheme.
+    expect((await t.gql(`{ apiKeys { id } }`, {}, { headers: { 'x-api-key': key } })).errors).toBeUndefined();
+
+    const revoked = await t.gql(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+      { id: apiKey.id },
+      { token: filer.token },
+    );
+    expect(revoked.data!.revokeApiKey.revokedAt).not.toBeNull();
+    expect(codeOf(await t.gql(`{ apiKeys { id } }`, {}, { apiKey: key }))).toBe('UNAUTHENTICATED');
+  });
+
+  it("refuses another user's attempt to revoke a key", async () => {
+    const owner = await t.signUp('owner@example.org');
+    const other = await t.signUp('other@example.org');
+    const { data } = await t.gql(
+      `mutation { createApiKey(input: {name: "mine"}) { apiKey { id } } }`,
+      {},
+      { token: owner.token },
+    );
+    const attempt = await t.gql(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+      { id: data!.createApiKey.apiKey.id },
+      { token: other.token },
+    );
+    expect(codeOf(attempt)).toBe('NOT_FOUND');
+  });
+
+  it("stops a disabled user's token and API key at once", async () => {
+    const user = await t.signUp('soon-disabled@example.org', [Role.CURATOR]);
+    const { data } = await t.gql(`mutation { createApiKey(input: {name: "k"}) { key } }`, {}, { token: user.token });
+    const key = data!.createApiKey.key;
+    expect((await t.gql(`{ apiKeys { id } }`, {}, { token: user.token })).errors).toBeUndefined();
+
+    const disabled = await t.gql(
+      `mutation($id: ID!) { disableUser(userId: $id) { disabledAt } }`,
+      { id: user.id },
+      { token: admin.token },
+    );
+    expect(disabled.data!.disableUser.disabledAt).not.toBeNull();
+    expect(codeOf(await t.gql(`{ apiKeys { id } }`, {}, { token: user.token }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await t.gql(`{ apiKeys { id } }`, {}, { apiKey: key }))).toBe('UNAUTHENTICATED');
+    const login = await t.gql(
+      `mutation { login(email: "soon-disabled@example.org", password: "${user.password}") { token } }`,
+    );
+    expect(codeOf(login)).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('roles and scope', () => {
+  let companyA: string;
+  let companyB: string;
+  let filerA: { id: string; token: string };
+  let regulatorX: string;
+  let regulatorY: string;
+  let staffX: { id: string; token: string };
+  let curator: { id: string; token: string };
+
+  beforeAll(async () => {
+    filerA = await t.signUp('filer-a@example.org', [Role.FILER]);
+    const filerB = await t.signUp('filer-b@example.org', [Role.FILER]);
+    companyA = await registerCompany(filerA.token, 'Company A');
+    companyB = await registerCompany(filerB.token, 'Company B');
+    regulatorX = await createRegulator('Regulator X', 'FRA');
+    regulatorY = await createRegulator('Regulator Y', 'EU');
+    staffX = await t.signUp('staff-x@example.org', [Role.REGULATOR]);
+    await grantMembership(staffX.id, { regulatorId: regulatorX });
+    curator = await t.signUp('curator@example.org', [Role.CURATOR]);
+  });
+
+  const updateCompany = (token: string, id: string, name: string) =>
+    t.gql(
+      `mutation($id: ID!, $name: String!) { updateCompany(id: $id, input: {name: $name}) { name } }`,
+      { id, name },
+      { token },
+    );
+  const updateRegulator = (token: string, id: string, name: string) =>
+    t.gql(
+      `mutation($id: ID!, $name: String!) { updateRegulator(id: $id, input: {name: $name}) { name } }`,
+      { id, name },
+      { token },
+    );
+
+  it('makes the filer who registers a company its member', async () => {
+    const { data } = await t.gql(`{ me { memberships { companyId company { name } } } }`, {}, { token: filerA.token });
+    expect(data!.me.memberships).toEqual([{ companyId: companyA, company: { name: 'Company A' } }]);
+  });
+
+  it('lets a filer change their own company and refuses company B with FORBIDDEN', async () => {
+    expect((await updateCompany(filerA.token, companyA, 'Company A Ltd')).data).toEqual({
+      updateCompany: { name: 'Company A Ltd' },
+    });
+    const refused = await updateCompany(filerA.token, companyB, 'Hijacked');
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    const [row] = await t.sql(`SELECT name FROM company WHERE id = $1`, [companyB]);
+    expect(row.name).toBe('Company B');
+  });
+
+  it('lets regulator staff change their regulator and refuses another regulator with FORBIDDEN', async () => {
+    expect((await updateRegulator(staffX.token, regulatorX, 'Regulator X (renamed)')).errors).toBeUndefined();
+    expect(codeOf(await updateRegulator(staffX.token, regulatorY, 'Hijacked'))).toBe('FORBIDDEN');
+    const { data } = await t.gql(`query($id: ID!) { regulator(id: $id) { name } }`, { id: regulatorY });
+    expect(data!.regulator.name).toBe('Regulator Y');
+  });
+
+  it('refuses a curator the admin mutations and company- or regulator-scoped changes', async () => {
+    const someone = await t.signUp('someone@example.org');
+    const attempts = [
+      t.gql(
+        `mutation($id: ID!) { grantRole(userId: $id, role: ADMIN) { id } }`,
+        { id: curator.id },
+        { token: curator.token },
+      ),
+      t.gql(
+        `mutation($id: ID!) { revokeRole(userId: $id, role: ADMIN) { id } }`,
+        { id: admin.id },
+        { token: curator.token },
+      ),
+      t.gql(`mutation($id: ID!) { disableUser(userId: $id) { id } }`, { id: someone.id }, { token: curator.token }),
+      t.gql(
+        `mutation { createUser(input: {email: "new@example.org", password: "a-long-password-1", roles: [ADMIN]}) { id } }`,
+        {},
+        {
+          token: curator.token,
+        },
+      ),
+      t.gql(
+        `mutation($input: GrantMembershipInput!) { grantMembership(input: $input) { id } }`,
+        { input: { userId: curator.id, companyId: companyA } },
+        { token: curator.token },
+      ),
+      updateCompany(curator.token, companyA, 'By a curator'),
+      updateRegulator(curator.token, regulatorX, 'By a curator'),
+      t.gql(`{ users { totalCount } }`, {}, { token: curator.token }),
+      t.gql(`{ auditEvents { totalCount } }`, {}, { token: curator.token }),
+    ];
+    for (const response of await Promise.all(attempts)) expect(codeOf(response)).toBe('FORBIDDEN');
+    const [{ roles }] = await t.sql(`SELECT array_agg(role) AS roles FROM user_role WHERE user_id = $1`, [curator.id]);
+    expect(roles).toEqual(['CURATOR']);
+  });
+
+  it('lets an admin act on any company and grant roles', async () => {
+    expect((await updateCompany(admin.token, companyB, 'Company B plc')).errors).toBeUndefined();
+    const granted = await t.gql(
+      `mutation($id: ID!) { grantRole(userId: $id, role: FILER) { roles } }`,
+      { id: curator.id },
+      { token: admin.token },
+    );
+    expect(granted.data!.grantRole.roles).toEqual(['CURATOR', 'FILER']);
+  });
+
+  it('reports bad input on admin mutations with the field named, changing nothing', async () => {
+    const duplicate = await t.gql(
+      `mutation { createUser(input: {email: "Filer-A@example.org", password: "a-long-password-1"}) { id } }`,
+      {},
+      { token: admin.token },
+    );
+    expect(codeOf(duplicate)).toBe('CONFLICT');
+    const short = await t.gql(
+      `mutation { createUser(input: {email: "x@example.org", password: "short"}) { id } }`,
+      {},
+      {
+        token: admin.token,
+      },
+    );
+    expect(short.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+    const both = await t.gql(
+      `mutation($input: GrantMembershipInput!) { grantMembership(input: $input) { id } }`,
+      { input: { userId: filerA.id, companyId: companyB, regulatorId: regulatorX } },
+      { token: admin.token },
+    );
+    expect(codeOf(both)).toBe('BAD_USER_INPUT');
+    const [{ count }] = await t.sql(`SELECT count(*)::int AS count FROM app_user WHERE email IN ('x@example.org')`);
+    expect(count).toBe(0);
+  });
+});
