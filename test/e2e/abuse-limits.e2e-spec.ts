@@ -35,7 +35,6 @@ describe('sign-in attempts', () => {
     expect(codes).toEqual(Array(10).fill('UNAUTHENTICATED'));
 
     const eleventh = await wrongLoginFrom('203.0.113.7');
-    console.log('ELEVENTH', eleventh.status, JSON.stringify(eleventh.errors));
     expect(eleventh.errors![0].extensions!.code).toBe('RATE_LIMITED');
     expect(eleventh.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
 
@@ -47,9 +46,7 @@ describe('sign-in attempts', () => {
 describe('query limits', () => {
   it('refuses a query nested 20 levels deep before running any SQL', async () => {
     t.queries.length = 0;
-    console.log('NESTED', nestedQuery(20));
     const { status, data, errors } = await t.gql(`{ ${nestedQuery(20)} }`);
-    console.log('DEPTH', status, JSON.stringify(errors));
     expect(status).toBe(400);
     expect(data ?? null).toBeNull();
     expect(errors![0].message).toMatch(/exceeds maximum operation depth of 12/);
@@ -63,7 +60,6 @@ describe('query limits', () => {
     );
     expect(status).toBe(400);
     expect(data ?? null).toBeNull();
-    console.log('COMPLEX', status, JSON.stringify(errors));
     expect(errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 5000 });
     expect(errors![0].extensions!.cost).toBeGreaterThanOrEqual(10_000);
     expect(t.queries).toEqual([]);
@@ -87,7 +83,6 @@ describe('cross-site request forgery', () => {
       .post('/graphql')
       .set('content-type', 'text/plain')
       .send(JSON.stringify({ query: '{ countryGroups { key } }' }));
-    console.log('TEXTPLAIN', response.status, response.text);
     expect(response.status).toBe(400);
     expect(response.body?.data ?? null).toBeNull();
     expect(t.queries).toEqual([]);
@@ -96,7 +91,6 @@ describe('cross-site request forgery', () => {
   it('does not execute a GET query sent without a preflight header', async () => {
     t.queries.length = 0;
     const response = await t.http().get('/graphql').query({ query: '{ countryGroups { key } }' });
-    console.log('GET', response.status, response.headers['content-type'], response.text.slice(0,300));
     expect([400, 404]).toContain(response.status);
     expect(response.body?.data ?? null).toBeNull();
     expect(t.queries).toEqual([]);
@@ -117,7 +111,6 @@ describe('introspection', () => {
     try {
       const { data, errors } = await closed.gql(INTROSPECTION);
       expect(data ?? null).toBeNull();
-      console.log('INTRO', JSON.stringify(errors));
       expect(errors![0].message).toMatch(/introspection/i);
     } finally {
       await closed.close();
@@ -142,13 +135,11 @@ describe('CORS', () => {
 
   it('lets an allowed origin through the preflight', async () => {
     const response = await preflight('https://allowed.example');
-    console.log('GOOD', response.status, JSON.stringify(response.headers));
     expect(response.headers['access-control-allow-origin']).toBe('https://allowed.example');
   });
 
   it('gives any other origin no access-control-allow-origin', async () => {
     const response = await preflight('https://evil.example');
-    console.log('EVIL', response.status, JSON.stringify(response.headers));
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -75,7 +75,9 @@ function operationFor(
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
   return {
     query: `${kind} ${field.name}${declarations ? `(${declarations})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`,
-    variables: Object.fromEntries(args.map((arg) => [arg.name, arg.name in given ? given[arg.name] : sample(arg.type)])),
+    variables: Object.fromEntries(
+      args.map((arg) => [arg.name, arg.name in given ? given[arg.name] : sample(arg.type)]),
+    ),
   };
 }
 
