@@ -37,6 +37,14 @@ describe('sign-in attempts', () => {
     const eleventh = await wrongLoginFrom('203.0.113.7');
     expect(eleventh.errors![0].extensions!.code).toBe('RATE_LIMITED');
     expect(eleventh.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+    expect(eleventh.errors![0].message).toMatch(/retry in \d+ s/);
+    const raw = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', '203.0.113.7')
+      .send({ query: WRONG_LOGIN, variables: { email: 'nobody@example.org', password: 'not-the-password' } });
+    expect(Number(raw.headers['retry-after'])).toBeGreaterThan(0);
 
     const elsewhere = await wrongLoginFrom('203.0.113.8');
     expect(elsewhere.errors![0].extensions!.code).toBe('UNAUTHENTICATED');

@@ -32,6 +32,18 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   };
 }
 
+/** A rate-limited answer also carries the standard Retry-After header, for HTTP clients and proxies. */
+export const retryAfterHeader: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, errors }) {
+        const limited = errors?.find((error) => error.extensions?.code === ErrorCode.RATE_LIMITED);
+        if (limited) response.http.headers.set('retry-after', String(limited.extensions.retryAfterSeconds));
+      },
+    };
+  },
+};
+
 /** Logs the errors `formatError` hides, with the request's id, so that an operator can find them. */
 export const internalErrorLogging: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {

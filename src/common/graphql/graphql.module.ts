@@ -7,7 +7,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
 import { complexityLimit } from './query-limits.js';
-import { formatError, internalErrorLogging } from '../errors/format-error.js';
+import { formatError, internalErrorLogging, retryAfterHeader } from '../errors/format-error.js';
 import { createRequestContext } from '../request-context.js';
 
 export interface GraphqlOptions {
@@ -39,6 +39,7 @@ export function graphqlModule(options: GraphqlOptions) {
       ApolloServerPluginSchemaReportingDisabled(),
       complexityLimit(options.maxComplexity),
       internalErrorLogging,
+      retryAfterHeader,
     ],
     formatError,
   });
