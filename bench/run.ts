@@ -14,6 +14,22 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/datab
 import { scenarios } from './scenarios.js';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
+const BENCH_ADMIN = { email: 'bench-admin@example.org', password: 'bench-admin-password-1' };
+
+/** Signs in `times` times in a row; returns the last token and the mean time of one sign-in. */
+async function measureLogin(url: string, times: number): Promise<{ token: string; meanMs: number }> {
+  const body = JSON.stringify({
+    query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+    variables: { e: BENCH_ADMIN.email, p: BENCH_ADMIN.password },
+  });
+  let token = '';
+  const started = performance.now();
+  for (let i = 0; i < times; i += 1) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    token = ((await response.json()) as any).data.login.token;
+  }
+  return { token, meanMs: (performance.now() - started) / times };
+}
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 function freePort(): Promise<number> {
@@ -77,6 +93,10 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       NODE_ENV: 'production',
+      TOKEN_SECRET: 'bench-token-secret-0123456789-0123456789',
+      BOOTSTRAP_ADMIN_EMAIL: BENCH_ADMIN.email,
+      BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      LOGIN_ATTEMPTS_PER_MINUTE: '1000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -92,6 +112,8 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idleRss = await rssMb(server.pid!);
     console.log(`server ready in ${readyMs} ms (fresh database, migrations and seed included); idle RSS ${idleRss} MB`);
+    const login = await measureLogin(url, Number(process.env.BENCH_LOGINS ?? 20));
+    console.log(`login: ${login.meanMs.toFixed(1)} ms per sign-in (mean of 20, one at a time; scrypt N=2^15)`);
     console.log(
       `${duration} s per scenario, ${connections} connections, server LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}\n`,
     );
@@ -101,7 +123,9 @@ async function main(): Promise<void> {
       (s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY),
     )) {
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
-      const first = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (scenario.signedIn) headers.authorization = `Bearer ${login.token}`;
+      const first = await fetch(url, { method: 'POST', headers, body });
       scenario.check(await first.json());
 
       const run = (seconds: number, latencies?: number[]) =>
@@ -145,7 +169,10 @@ async function main(): Promise<void> {
     console.table(results);
     await mkdir(projectFile('.bench'), { recursive: true });
     const file = projectFile(`.bench/results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    await writeFile(file, JSON.stringify({ readyMs, idleRss, duration, connections, results }, null, 2));
+    await writeFile(
+      file,
+      JSON.stringify({ readyMs, idleRss, loginMs: login.meanMs, duration, connections, results }, null, 2),
+    );
     console.log(`\nwritten to ${path.relative(projectFile(''), file)}`);
     if (results.some((row) => row.errors > 0)) process.exitCode = 1;
   } finally {

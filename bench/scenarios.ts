@@ -3,6 +3,8 @@ export interface Scenario {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Sent with the bench admin's access token. */
+  signedIn?: boolean;
   /** Throws when an answer is wrong, so that a fast wrong answer never counts. */
   check(body: any): void;
 }
@@ -28,6 +30,21 @@ export const scenarios: Scenario[] = [
     query: `{ country(iso3: "KEN") { iso3 name subregion developmentStatus } }`,
     check: (body) => {
       if (body.data?.country?.iso3 !== 'KEN') throw new Error(`expected Kenya: ${JSON.stringify(body)}`);
+    },
+  },
+  {
+    name: 'me, anonymous',
+    query: `{ me { id } }`,
+    check: (body) => {
+      if (body.data?.me !== null) throw new Error(`expected null: ${JSON.stringify(body)}`);
+    },
+  },
+  {
+    name: 'me, signed in (token + user lookup)',
+    query: `{ me { id } }`,
+    signedIn: true,
+    check: (body) => {
+      if (!body.data?.me?.id) throw new Error(`expected the caller: ${JSON.stringify(body)}`);
     },
   },
 ];

@@ -151,3 +151,25 @@ describe('CORS', () => {
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('mutations per caller', () => {
+  it('throttles a caller past MUTATIONS_PER_MINUTE, not other callers', async () => {
+    const limited = await startTestApp({ mutationsPerMinute: 3 });
+    try {
+      const busy = await limited.signUp('busy@example.org');
+      const calm = await limited.signUp('calm@example.org');
+      const create = (token: string) =>
+        limited.gql(`mutation { createApiKey(input: {name: "k"}) { apiKey { id } } }`, {}, { token });
+      for (let i = 0; i < 3; i += 1) expect((await create(busy.token)).errors).toBeUndefined();
+      const fourth = await create(busy.token);
+      expect(fourth.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      expect((await create(calm.token)).errors).toBeUndefined();
+      const [{ count }] = await limited.sql(
+        `SELECT count(*)::int AS count FROM api_key k JOIN app_user u ON u.id = k.user_id WHERE u.email = 'busy@example.org'`,
+      );
+      expect(count).toBe(3);
+    } finally {
+      await limited.close();
+    }
+  });
+});

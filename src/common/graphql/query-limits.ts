@@ -1,5 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, GraphQLError, isListType, isObjectType, type GraphQLField } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  isObjectType,
+  type DocumentNode,
+  type GraphQLField,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors/error-codes.js';
 
@@ -31,25 +39,35 @@ function isConnectionEdges(field: GraphQLField<unknown, unknown>): boolean {
 
 /**
  * Refuses a query whose estimated object count exceeds `limit` after parsing and validation, before any
- * resolver (and so any SQL) runs.
+ * resolver (and so any SQL) runs. Apollo hands back the same document object for the same query text, so the
+ * cost is remembered per document and variables instead of walking the query on every request.
  */
 export function complexityLimit(limit: number): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [objectCountEstimator],
-            });
-          } catch {
-            // Variables that do not fit their types: execution reports that as BAD_USER_INPUT (HTTP 400).
-            return;
+          const key = `${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
+          let byVariables = costs.get(document);
+          if (!byVariables) costs.set(document, (byVariables = new Map()));
+          let cost = byVariables.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [objectCountEstimator],
+              });
+            } catch {
+              // Variables that do not fit their types: execution reports that as BAD_USER_INPUT (HTTP 400).
+              return;
+            }
+            // Bounded: a client paging with ever-new cursors must not grow it without end.
+            if (byVariables.size >= 100) byVariables.clear();
+            byVariables.set(key, cost);
           }
           if (cost > limit) {
             throw new GraphQLError(
