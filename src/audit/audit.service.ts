@@ -5,6 +5,7 @@ import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventsArgs } from './dto/audit-events.args.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 /** Who acted, taken from the request: always recorded with the change. */
 export interface AuditActor {
@@ -63,7 +64,8 @@ export class AuditService {
     const filterParams = [...params];
     const afterId = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
     const afterSql = afterId ? `e.id < ${bind(afterId)}::bigint` : 'TRUE';
-    const rows: AuditEvent[] = await this.db.query(
+    const rows: AuditEvent[] = await preparedQuery(
+      this.db,
       `SELECT ${EVENT_COLUMNS} FROM audit_event e WHERE ${filterSql} AND ${afterSql} ORDER BY e.id DESC LIMIT ${bind(args.first + 1)}`,
       params,
     );
@@ -73,7 +75,8 @@ export class AuditService {
       (row) => [row.id],
       afterId !== null,
       async () => {
-        const [{ count }] = await this.db.query(
+        const [{ count }] = await preparedQuery(
+          this.db,
           `SELECT count(*) AS count FROM audit_event e WHERE ${filterSql}`,
           filterParams,
         );

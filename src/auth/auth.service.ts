@@ -13,6 +13,7 @@ import type { CreateApiKeyInput, CreatedApiKey, LoginResult } from './dto/auth.i
 import { decoyPasswordHash, verifyPassword } from './password-hasher.js';
 import { RateLimits } from './rate-limits.js';
 import { UsersRepository } from './users.repository.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 const API_KEY_VIEW = `SELECT id, user_id AS "userId", name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt",
   expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM api_key`;
@@ -46,7 +47,7 @@ export class AuthService {
   }
 
   apiKeysOf(userId: string): Promise<ApiKey[]> {
-    return this.db.query(`${API_KEY_VIEW} WHERE user_id = $1 ORDER BY created_at DESC`, [userId]);
+    return preparedQuery(this.db, `${API_KEY_VIEW} WHERE user_id = $1 ORDER BY created_at DESC`, [userId]);
   }
 
   async createApiKey(principal: Principal, input: CreateApiKeyInput, actor: AuditActor): Promise<CreatedApiKey> {

@@ -7,6 +7,7 @@ import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/
 import type { Role } from '../common/access/role.js';
 import { UnauthenticatedError } from '../common/errors/app-errors.js';
 import { parseApiKey, secretMatches } from './api-key-secret.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 interface PrincipalRow {
   id: string;
@@ -65,7 +66,9 @@ export class AuthenticationService {
         expired ? 'the access token has expired; sign in again' : 'the access token is not valid',
       );
     }
-    const [row]: PrincipalRow[] = await this.db.query(`${PRINCIPAL_SELECT} FROM app_user u WHERE u.id = $1`, [userId]);
+    const [row]: PrincipalRow[] = await preparedQuery(this.db, `${PRINCIPAL_SELECT} FROM app_user u WHERE u.id = $1`, [
+      userId,
+    ]);
     if (!row || row.disabled) throw new UnauthenticatedError('the access token is no longer valid');
     return toPrincipal(row, null);
   }
@@ -73,7 +76,8 @@ export class AuthenticationService {
   private async fromApiKey(key: string): Promise<Principal> {
     const parsed = parseApiKey(key);
     if (!parsed) throw new UnauthenticatedError('the API key is not valid');
-    const [row]: (PrincipalRow & { keyId: string; secretHash: string; usable: boolean })[] = await this.db.query(
+    const [row]: (PrincipalRow & { keyId: string; secretHash: string; usable: boolean })[] = await preparedQuery(
+      this.db,
       `${PRINCIPAL_SELECT}, k.id AS "keyId", k.secret_hash AS "secretHash",
          (k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())) AS usable
        FROM api_key k JOIN app_user u ON u.id = k.user_id WHERE k.prefix = $1`,

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '../common/access/role.js';
 import type { Membership } from './membership.entity.js';
 import type { User } from './user.entity.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 /** A user as clients (and the audit trail) see it: never the password hash. */
 export type UserView = Omit<User, 'passwordHash'>;
@@ -27,7 +28,8 @@ export class UsersRepository {
   }
 
   async list(afterEmail: string | null, limit: number): Promise<UserView[]> {
-    const rows = await this.db.query(
+    const rows = await preparedQuery(
+      this.db,
       `${USER_VIEW} WHERE ($1::text IS NULL OR lower(u.email) > $1) ORDER BY lower(u.email) LIMIT $2`,
       [afterEmail, limit],
     );
@@ -35,7 +37,7 @@ export class UsersRepository {
   }
 
   count(): Promise<number> {
-    return this.db.query(`SELECT count(*) AS count FROM app_user`).then(([row]) => row.count as number);
+    return preparedQuery(this.db, `SELECT count(*) AS count FROM app_user`).then(([row]) => row.count as number);
   }
 
   findCredentials(email: string): Promise<{ id: string; passwordHash: string; disabled: boolean } | undefined> {

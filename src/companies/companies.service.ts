@@ -11,6 +11,7 @@ import { isForeignKeyViolation } from '../database/pg-errors.js';
 import { returnedRows } from '../database/returning.js';
 import type { Company } from './company.entity.js';
 import type { RegisterCompanyInput, UpdateCompanyInput } from './dto/company.inputs.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 const COMPANY_COLUMNS = `c.id, c.name, c.country_iso3 AS "countryIso3", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
@@ -24,7 +25,8 @@ export class CompaniesService {
   /** Ordered by name, then id; keyset on both. */
   async list(args: PageArgs): Promise<Page<Company>> {
     const after = args.after ? decodeCursor(args.after, 2) : null;
-    const rows: Company[] = await this.db.query(
+    const rows: Company[] = await preparedQuery(
+      this.db,
       `SELECT ${COMPANY_COLUMNS} FROM company c
        WHERE $1::text IS NULL OR (c.name, c.id) > ($1::text, $2::uuid)
        ORDER BY c.name, c.id LIMIT $3`,
@@ -36,14 +38,15 @@ export class CompaniesService {
       (row) => [row.name, row.id],
       after !== null,
       async () => {
-        const [{ count }] = await this.db.query(`SELECT count(*) AS count FROM company`);
+        const [{ count }] = await preparedQuery(this.db, `SELECT count(*) AS count FROM company`);
         return count as number;
       },
     );
   }
 
   async byIds(ids: readonly string[]): Promise<(Company | null)[]> {
-    const rows: Company[] = await this.db.query(
+    const rows: Company[] = await preparedQuery(
+      this.db,
       `SELECT ${COMPANY_COLUMNS} FROM company c WHERE c.id = ANY($1::uuid[])`,
       [ids],
     );

@@ -13,6 +13,7 @@ import type { CountryGroup } from './country-group.entity.js';
 import type { CountriesArgs } from './dto/countries.args.js';
 import type { GroupMembership } from './group-membership.entity.js';
 import type { Party } from './party.entity.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 /**
  * Reads of reference data. Hot lists use plain SQL that returns rows already shaped like the GraphQL types:
@@ -44,7 +45,8 @@ export class CountriesService {
     const filterSql = where.length ? where.join(' AND ') : 'TRUE';
     const filterParams = [...params];
     const countMatching = async () => {
-      const [{ count }] = await this.db.query(
+      const [{ count }] = await preparedQuery(
+        this.db,
         `SELECT count(*) AS count FROM country c WHERE ${filterSql}`,
         filterParams,
       );
@@ -55,13 +57,15 @@ export class CountriesService {
     const afterSql = afterIso3 ? `c.iso3 > ${bind(afterIso3)}` : 'TRUE';
     const limit = bind(args.first + 1);
     const rows: (Country & { totalCount?: number })[] = withTotal
-      ? await this.db.query(
+      ? await preparedQuery(
+          this.db,
           `WITH matching AS (SELECT ${COUNTRY_COLUMNS} FROM country c WHERE ${filterSql})
            SELECT c.*, (SELECT count(*) FROM matching) AS "totalCount" FROM matching c
            WHERE ${afterSql} ORDER BY c.iso3 LIMIT ${limit}`,
           params,
         )
-      : await this.db.query(
+      : await preparedQuery(
+          this.db,
           `SELECT ${COUNTRY_COLUMNS} FROM country c WHERE ${filterSql} AND ${afterSql} ORDER BY c.iso3 LIMIT ${limit}`,
           params,
         );
@@ -77,20 +81,25 @@ export class CountriesService {
   }
 
   async countriesByIso3(codes: readonly string[]): Promise<(Country | null)[]> {
-    const rows: Country[] = await this.db.query(`SELECT ${COUNTRY_COLUMNS} FROM country c WHERE c.iso3 = ANY($1)`, [
-      codes,
-    ]);
+    const rows: Country[] = await preparedQuery(
+      this.db,
+      `SELECT ${COUNTRY_COLUMNS} FROM country c WHERE c.iso3 = ANY($1)`,
+      [codes],
+    );
     return indexBy(codes, rows, (row) => row.iso3);
   }
 
   async partiesByCode(codes: readonly string[]): Promise<(Party | null)[]> {
-    const rows: Party[] = await this.db.query(`SELECT ${PARTY_COLUMNS} FROM party p WHERE p.code = ANY($1)`, [codes]);
+    const rows: Party[] = await preparedQuery(this.db, `SELECT ${PARTY_COLUMNS} FROM party p WHERE p.code = ANY($1)`, [
+      codes,
+    ]);
     return indexBy(codes, rows, (row) => row.code);
   }
 
   /** Groups each party belongs to on `asOf`, in the order of `partyCodes`. */
   async groupsOfParties(partyCodes: readonly string[], asOf: string): Promise<CountryGroup[][]> {
-    const rows: (CountryGroup & { partyCode: string })[] = await this.db.query(
+    const rows: (CountryGroup & { partyCode: string })[] = await preparedQuery(
+      this.db,
       `SELECT m.party_code AS "partyCode", g.key, g.name, g.description
        FROM country_group_membership m JOIN country_group g ON g.key = m.group_key
        WHERE m.party_code = ANY($1) AND ${membershipInForce('m', '$2')}
@@ -101,11 +110,11 @@ export class CountriesService {
   }
 
   listGroups(): Promise<CountryGroup[]> {
-    return this.db.query(`SELECT key, name, description FROM country_group ORDER BY key`);
+    return preparedQuery(this.db, `SELECT key, name, description FROM country_group ORDER BY key`);
   }
 
   async findGroup(key: string): Promise<CountryGroup | null> {
-    const [group] = await this.db.query(`SELECT key, name, description FROM country_group WHERE key = $1`, [
+    const [group] = await preparedQuery(this.db, `SELECT key, name, description FROM country_group WHERE key = $1`, [
       key.toUpperCase(),
     ]);
     return group ?? null;
@@ -113,7 +122,8 @@ export class CountriesService {
 
   /** Members of each group on `asOf`, ordered by code, in the order of `groupKeys`. */
   async membersOfGroups(groupKeys: readonly string[], asOf: string): Promise<Party[][]> {
-    const rows: (Party & { groupKey: string })[] = await this.db.query(
+    const rows: (Party & { groupKey: string })[] = await preparedQuery(
+      this.db,
       `SELECT m.group_key AS "groupKey", ${PARTY_COLUMNS}
        FROM country_group_membership m JOIN party p ON p.code = m.party_code
        WHERE m.group_key = ANY($1) AND ${membershipInForce('m', '$2')}
@@ -125,7 +135,8 @@ export class CountriesService {
 
   /** Every membership period of each group, past and present. */
   async membershipsOfGroups(groupKeys: readonly string[]): Promise<GroupMembership[][]> {
-    const rows: GroupMembership[] = await this.db.query(
+    const rows: GroupMembership[] = await preparedQuery(
+      this.db,
       `SELECT m.id, m.group_key AS "groupKey", m.party_code AS "partyCode", m.valid_from AS since, m.valid_to AS until, m.note
        FROM country_group_membership m WHERE m.group_key = ANY($1)
        ORDER BY m.party_code, m.valid_from NULLS FIRST`,

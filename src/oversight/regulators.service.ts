@@ -11,6 +11,7 @@ import { isForeignKeyViolation } from '../database/pg-errors.js';
 import { returnedRows } from '../database/returning.js';
 import type { CreateRegulatorInput, UpdateRegulatorInput } from './dto/regulator.inputs.js';
 import type { Regulator } from './regulator.entity.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 const REGULATOR_COLUMNS = `r.id, r.name, r.jurisdiction, r.created_at AS "createdAt"`;
 
@@ -23,7 +24,8 @@ export class RegulatorsService {
 
   async list(args: PageArgs): Promise<Page<Regulator>> {
     const after = args.after ? decodeCursor(args.after, 2) : null;
-    const rows: Regulator[] = await this.db.query(
+    const rows: Regulator[] = await preparedQuery(
+      this.db,
       `SELECT ${REGULATOR_COLUMNS} FROM regulator r
        WHERE $1::text IS NULL OR (r.name, r.id) > ($1::text, $2::uuid)
        ORDER BY r.name, r.id LIMIT $3`,
@@ -35,14 +37,15 @@ export class RegulatorsService {
       (row) => [row.name, row.id],
       after !== null,
       async () => {
-        const [{ count }] = await this.db.query(`SELECT count(*) AS count FROM regulator`);
+        const [{ count }] = await preparedQuery(this.db, `SELECT count(*) AS count FROM regulator`);
         return count as number;
       },
     );
   }
 
   async byIds(ids: readonly string[]): Promise<(Regulator | null)[]> {
-    const rows: Regulator[] = await this.db.query(
+    const rows: Regulator[] = await preparedQuery(
+      this.db,
       `SELECT ${REGULATOR_COLUMNS} FROM regulator r WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
