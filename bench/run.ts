@@ -60,6 +60,18 @@ async function cpuMs(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Mean latency of `times` requests sent one at a time. */
+async function sequentialMs(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  times: number,
+): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < times; i += 1) await (await fetch(url, { method: 'POST', headers, body })).arrayBuffer();
+  return (performance.now() - started) / times;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
@@ -113,7 +125,21 @@ async function main(): Promise<void> {
     const idleRss = await rssMb(server.pid!);
     console.log(`server ready in ${readyMs} ms (fresh database, migrations and seed included); idle RSS ${idleRss} MB`);
     const login = await measureLogin(url, Number(process.env.BENCH_LOGINS ?? 20));
-    console.log(`login: ${login.meanMs.toFixed(1)} ms per sign-in (mean of 20, one at a time; scrypt N=2^15)`);
+    console.log(`login: ${login.meanMs.toFixed(1)} ms per sign-in (mean, one at a time; scrypt N=2^15)`);
+    // The access check of a signed-in request (token verification and one user lookup), as the difference
+    // between the same query with and without a token, one request at a time, interleaved to share the noise.
+    const meBody = JSON.stringify({ query: '{ me { id } }' });
+    const json = { 'content-type': 'application/json' };
+    let anonymousMs = 0;
+    let signedInMs = 0;
+    for (let round = 0; round < 5; round += 1) {
+      anonymousMs += await sequentialMs(url, meBody, json, 200);
+      signedInMs += await sequentialMs(url, meBody, { ...json, authorization: `Bearer ${login.token}` }, 200);
+    }
+    const accessCheckUs = ((signedInMs - anonymousMs) / 5) * 1000;
+    console.log(
+      `access check: ${Math.round(accessCheckUs)} µs per signed-in request (${(anonymousMs / 5).toFixed(2)} vs ${(signedInMs / 5).toFixed(2)} ms)`,
+    );
     console.log(
       `${duration} s per scenario, ${connections} connections, server LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}\n`,
     );
@@ -171,7 +197,11 @@ async function main(): Promise<void> {
     const file = projectFile(`.bench/results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     await writeFile(
       file,
-      JSON.stringify({ readyMs, idleRss, loginMs: login.meanMs, duration, connections, results }, null, 2),
+      JSON.stringify(
+        { readyMs, idleRss, loginMs: login.meanMs, accessCheckUs, duration, connections, results },
+        null,
+        2,
+      ),
     );
     console.log(`\nwritten to ${path.relative(projectFile(''), file)}`);
     if (results.some((row) => row.errors > 0)) process.exitCode = 1;

@@ -20,10 +20,15 @@ const USER_VIEW = `SELECT u.id, u.email, u.disabled_at AS "disabledAt", u.create
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Reads through `manager` when given, so that a transaction sees its own writes (and locks the row). */
-  async view(id: string, manager: EntityManager = this.db.manager, lock = false): Promise<UserView | null> {
-    if (lock) await manager.query(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
-    const [row] = await manager.query(`${USER_VIEW} WHERE u.id = $1`, [id]);
+  /**
+   * Reads through `manager` inside a transaction, so that it sees its own writes (and can lock the row);
+   * otherwise as a prepared statement.
+   */
+  async view(id: string, manager?: EntityManager, lock = false): Promise<UserView | null> {
+    if (manager && lock) await manager.query(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+    const [row] = manager
+      ? await manager.query(`${USER_VIEW} WHERE u.id = $1`, [id])
+      : await preparedQuery(this.db, `${USER_VIEW} WHERE u.id = $1`, [id]);
     return row ? revive(row) : null;
   }
 
