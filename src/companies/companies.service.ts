@@ -3,54 +3,33 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import { BadUserInputError, NotFoundError } from '../common/errors/app-errors.js';
-import { indexBy } from '../common/loaders/batch-results.js';
-import { toPage, type Page } from '../common/pagination/connection.js';
-import { decodeCursor } from '../common/pagination/cursor.js';
+import type { Page } from '../common/pagination/connection.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
 import { isForeignKeyViolation } from '../database/pg-errors.js';
 import { returnedRows } from '../database/returning.js';
 import type { Company } from './company.entity.js';
 import type { RegisterCompanyInput, UpdateCompanyInput } from './dto/company.inputs.js';
-import { preparedQuery } from '../database/prepared-query.js';
+import { NamedRecords } from '../database/named-records.js';
 
-const COMPANY_COLUMNS = `c.id, c.name, c.country_iso3 AS "countryIso3", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+const COMPANY_COLUMNS = `t.id, t.name, t.country_iso3 AS "countryIso3", t.created_at AS "createdAt", t.updated_at AS "updatedAt"`;
 
 @Injectable()
 export class CompaniesService {
+  private readonly records: NamedRecords<Company>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
-
-  /** Ordered by name, then id; keyset on both. */
-  async list(args: PageArgs): Promise<Page<Company>> {
-    const after = args.after ? decodeCursor(args.after, 2) : null;
-    const rows: Company[] = await preparedQuery(
-      this.db,
-      `SELECT ${COMPANY_COLUMNS} FROM company c
-       WHERE $1::text IS NULL OR (c.name, c.id) > ($1::text, $2::uuid)
-       ORDER BY c.name, c.id LIMIT $3`,
-      [after?.[0] ?? null, after?.[1] ?? null, args.first + 1],
-    );
-    return toPage(
-      rows,
-      args.first,
-      (row) => [row.name, row.id],
-      after !== null,
-      async () => {
-        const [{ count }] = await preparedQuery(this.db, `SELECT count(*) AS count FROM company`);
-        return count as number;
-      },
-    );
+  ) {
+    this.records = new NamedRecords(db, 'company', COMPANY_COLUMNS);
   }
 
-  async byIds(ids: readonly string[]): Promise<(Company | null)[]> {
-    const rows: Company[] = await preparedQuery(
-      this.db,
-      `SELECT ${COMPANY_COLUMNS} FROM company c WHERE c.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
+  list(args: PageArgs): Promise<Page<Company>> {
+    return this.records.page(args);
+  }
+
+  byIds(ids: readonly string[]): Promise<(Company | null)[]> {
+    return this.records.byIds(ids);
   }
 
   /** Registers a company; a filer who registers it becomes its member in the same transaction. */
@@ -107,7 +86,7 @@ export class CompaniesService {
 
   private async lockedById(manager: EntityManager, id: string): Promise<Company> {
     const [row]: Company[] = await manager.query(
-      `SELECT ${COMPANY_COLUMNS} FROM company c WHERE c.id = $1 FOR UPDATE`,
+      `SELECT ${COMPANY_COLUMNS} FROM company t WHERE t.id = $1 FOR UPDATE`,
       [id],
     );
     if (!row) throw new NotFoundError('company', id);

@@ -3,53 +3,33 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import { BadUserInputError, NotFoundError } from '../common/errors/app-errors.js';
-import { indexBy } from '../common/loaders/batch-results.js';
-import { toPage, type Page } from '../common/pagination/connection.js';
-import { decodeCursor } from '../common/pagination/cursor.js';
+import type { Page } from '../common/pagination/connection.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
 import { isForeignKeyViolation } from '../database/pg-errors.js';
 import { returnedRows } from '../database/returning.js';
 import type { CreateRegulatorInput, UpdateRegulatorInput } from './dto/regulator.inputs.js';
 import type { Regulator } from './regulator.entity.js';
-import { preparedQuery } from '../database/prepared-query.js';
+import { NamedRecords } from '../database/named-records.js';
 
-const REGULATOR_COLUMNS = `r.id, r.name, r.jurisdiction, r.created_at AS "createdAt"`;
+const REGULATOR_COLUMNS = `t.id, t.name, t.jurisdiction, t.created_at AS "createdAt"`;
 
 @Injectable()
 export class RegulatorsService {
+  private readonly records: NamedRecords<Regulator>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
-
-  async list(args: PageArgs): Promise<Page<Regulator>> {
-    const after = args.after ? decodeCursor(args.after, 2) : null;
-    const rows: Regulator[] = await preparedQuery(
-      this.db,
-      `SELECT ${REGULATOR_COLUMNS} FROM regulator r
-       WHERE $1::text IS NULL OR (r.name, r.id) > ($1::text, $2::uuid)
-       ORDER BY r.name, r.id LIMIT $3`,
-      [after?.[0] ?? null, after?.[1] ?? null, args.first + 1],
-    );
-    return toPage(
-      rows,
-      args.first,
-      (row) => [row.name, row.id],
-      after !== null,
-      async () => {
-        const [{ count }] = await preparedQuery(this.db, `SELECT count(*) AS count FROM regulator`);
-        return count as number;
-      },
-    );
+  ) {
+    this.records = new NamedRecords(db, 'regulator', REGULATOR_COLUMNS);
   }
 
-  async byIds(ids: readonly string[]): Promise<(Regulator | null)[]> {
-    const rows: Regulator[] = await preparedQuery(
-      this.db,
-      `SELECT ${REGULATOR_COLUMNS} FROM regulator r WHERE r.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
+  list(args: PageArgs): Promise<Page<Regulator>> {
+    return this.records.page(args);
+  }
+
+  byIds(ids: readonly string[]): Promise<(Regulator | null)[]> {
+    return this.records.byIds(ids);
   }
 
   create(input: CreateRegulatorInput, actor: AuditActor): Promise<Regulator> {
@@ -79,7 +59,7 @@ export class RegulatorsService {
   update(id: string, input: UpdateRegulatorInput, actor: AuditActor): Promise<Regulator> {
     return this.db.transaction(async (manager) => {
       const [before]: Regulator[] = await manager.query(
-        `SELECT ${REGULATOR_COLUMNS} FROM regulator r WHERE r.id = $1 FOR UPDATE`,
+        `SELECT ${REGULATOR_COLUMNS} FROM regulator t WHERE t.id = $1 FOR UPDATE`,
         [id],
       );
       if (!before) throw new NotFoundError('regulator', id);

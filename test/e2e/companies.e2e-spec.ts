@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/common/access/role.js';
+import { startTestApp, type TestApp } from '../harness/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  const filer = await t.signUp('lister@example.org', [Role.FILER]);
+  for (const name of ['Beta AI', 'Alpha AI', 'Gamma AI', 'Alpha AI']) {
+    const { errors } = await t.gql(
+      `mutation($name: String!) { registerCompany(input: {name: $name, countryIso3: "ind"}) { id } }`,
+      { name },
+      { token: filer.token },
+    );
+    expect(errors).toBeUndefined();
+  }
+});
+afterAll(() => t.close());
+
+describe('public lists of companies and regulators', () => {
+  it('pages companies by name then id, each exactly once, for anyone', async () => {
+    const names: string[] = [];
+    const ids = new Set<string>();
+    let after: string | null = null;
+    for (;;) {
+      const { data, errors }: any = await t.gql(
+        `query($after: String) { companies(first: 3, after: $after) { totalCount edges { node { id name countryIso3 } }
+           pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(errors).toBeUndefined();
+      expect(data.companies.totalCount).toBe(4);
+      for (const { node } of data.companies.edges) {
+        names.push(node.name);
+        ids.add(node.id);
+        expect(node.countryIso3).toBe('IND');
+      }
+      if (!data.companies.pageInfo.hasNextPage) break;
+      after = data.companies.pageInfo.endCursor;
+    }
+    expect(names).toEqual(['Alpha AI', 'Alpha AI', 'Beta AI', 'Gamma AI']);
+    expect(ids.size).toBe(4);
+  });
+
+  it('looks a company up by id, and answers null for an unknown one', async () => {
+    const [row] = await t.sql(`SELECT id FROM company WHERE name = 'Gamma AI'`);
+    const { data } = await t.gql(
+      `query($id: ID!, $none: ID!) { company(id: $id) { name } none: company(id: $none) { name } }`,
+      { id: row.id, none: '00000000-0000-4000-8000-000000000000' },
+    );
+    expect(data).toEqual({ company: { name: 'Gamma AI' }, none: null });
+  });
+
+  it('refuses an id that is not a UUID, naming the field', async () => {
+    const { errors } = await t.gql(`{ company(id: "42") { name } }`);
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+});
