@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import type { Principal } from '../common/access/principal.js';
-import { NotFoundError, UnauthenticatedError } from '../common/errors/app-errors.js';
+import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../common/errors/app-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { returnedRows } from '../database/returning.js';
 import type { ApiKey } from './api-key.entity.js';
@@ -51,6 +51,9 @@ export class AuthService {
   }
 
   async createApiKey(principal: Principal, input: CreateApiKeyInput, actor: AuditActor): Promise<CreatedApiKey> {
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw BadUserInputError.field('input.expiresAt', 'must be in the future');
+    }
     const generated = generateApiKey();
     return this.db.transaction(async (manager) => {
       const [apiKey]: ApiKey[] = await manager.query(

@@ -134,6 +134,25 @@ describe('tokens and keys are checked on every request', () => {
     expect(codeOf(await t.gql(`{ apiKeys { id } }`, {}, { apiKey: key }))).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a key past its expiry, and an expiry in the past at creation', async () => {
+    const user = await t.signUp('expiring@example.org');
+    const past = await t.gql(
+      `mutation($at: DateTime!) { createApiKey(input: {name: "old", expiresAt: $at}) { key } }`,
+      { at: new Date(Date.now() - 1000).toISOString() },
+      { token: user.token },
+    );
+    expect(past.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
+    const { data } = await t.gql(
+      `mutation($at: DateTime!) { createApiKey(input: {name: "short-lived", expiresAt: $at}) { key apiKey { id expiresAt } } }`,
+      { at: new Date(Date.now() + 3600_000).toISOString() },
+      { token: user.token },
+    );
+    const { key, apiKey } = data!.createApiKey;
+    expect((await t.gql(`{ apiKeys { id } }`, {}, { apiKey: key })).errors).toBeUndefined();
+    await t.sql(`UPDATE api_key SET expires_at = now() - interval '1 second' WHERE id = $1`, [apiKey.id]);
+    expect(codeOf(await t.gql(`{ apiKeys { id } }`, {}, { apiKey: key }))).toBe('UNAUTHENTICATED');
+  });
+
   it("refuses another user's attempt to revoke a key", async () => {
     const owner = await t.signUp('owner@example.org');
     const other = await t.signUp('other@example.org');

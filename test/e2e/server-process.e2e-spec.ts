@@ -87,6 +87,11 @@ describe('embedded default database', () => {
       res: { statusCode: 200 },
     });
     expect(first.output()).toMatch(/applied migrations/);
+    // No TOKEN_SECRET outside production: one is generated, kept beside the data, and said so.
+    expect(first.output()).toMatch(/TOKEN_SECRET is not set: generated a random one/);
+    const tokenSecret = await readFile(path.join(dataDir, 'token-secret'), 'utf8');
+    expect(tokenSecret.trim().length).toBeGreaterThanOrEqual(32);
+    expect(first.output()).not.toContain(tokenSecret.trim());
 
     const second = startServerProcess(env);
     await second.waitUntilReady(120000);
@@ -95,5 +100,6 @@ describe('embedded default database', () => {
     expect(await second.stop('SIGINT')).toBe(0);
     // Nothing to migrate the second time: the data directory was reused, not initialised again.
     expect(second.output()).not.toMatch(/applied migrations|initialising embedded/);
+    expect(second.output()).toMatch(/using the generated secret kept in/);
   }, 240000);
 });
