@@ -18,7 +18,9 @@ export class AuthResolver {
     private readonly users: UsersRepository,
   ) {}
 
-  @Mutation(() => LoginResult, { description: 'Signs in; limited per address (LOGIN_ATTEMPTS_PER_MINUTE).' })
+  @Mutation(() => LoginResult, {
+    description: 'Signs in. After LOGIN_ATTEMPTS_PER_MINUTE failures from one address, that address waits.',
+  })
   @Public()
   login(@Args() { email, password }: LoginArgs, @Context('req') req: Request): Promise<LoginResult> {
     return this.auth.login(email, password, req.ip ?? req.socket.remoteAddress ?? 'unknown');

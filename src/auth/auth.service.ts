@@ -35,10 +35,11 @@ export class AuthService {
    * verification, so that neither the message nor the time tells which it was.
    */
   async login(email: string, password: string, address: string): Promise<LoginResult> {
-    await this.rateLimits.loginAttempt(address);
+    await this.rateLimits.assertLoginAllowed(address);
     const credentials = await this.users.findCredentials(email);
     const matches = await verifyPassword(password, credentials?.passwordHash ?? (await decoyPasswordHash()));
     if (!credentials || !matches || credentials.disabled) {
+      await this.rateLimits.loginFailed(address);
       throw new UnauthenticatedError('the email or the password is wrong');
     }
     const expiresAt = new Date(Date.now() + this.config.tokenTtlSeconds * 1000);

@@ -49,6 +49,18 @@ describe('sign-in attempts', () => {
     const elsewhere = await wrongLoginFrom('203.0.113.8');
     expect(elsewhere.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
+
+  it('counts only failed sign-ins, so that successful ones from a shared address are never throttled', async () => {
+    const user = await t.signUp('office@example.org');
+    for (let attempt = 1; attempt <= 15; attempt += 1) {
+      const { errors } = await t.gql(
+        WRONG_LOGIN,
+        { email: 'office@example.org', password: user.password },
+        { headers: { 'x-forwarded-for': '203.0.113.50' } },
+      );
+      expect(errors).toBeUndefined();
+    }
+  });
 });
 
 describe('query limits', () => {
