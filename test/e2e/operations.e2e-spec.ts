@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -20,6 +21,24 @@ describe('operations', () => {
     const response = await t.http().get('/health/ready');
     expect(response.status).toBe(200);
     expect(response.body.details.database.status).toBe('up');
+  });
+
+  it('answers readiness with 503 while the database refuses connections, and 200 again after', async () => {
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_SERVER_URL });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE "${t.database.name}" ALLOW_CONNECTIONS false`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [t.database.name]);
+      const down = await t.http().get('/health/ready').timeout(5000);
+      expect(down.status).toBe(503);
+      expect(down.body.details.database.status).toBe('down');
+      expect((await t.http().get('/health/live')).status).toBe(200);
+    } finally {
+      await admin.query(`ALTER DATABASE "${t.database.name}" ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    const up = await t.http().get('/health/ready');
+    expect(up.status).toBe(200);
   });
 
   it('echoes a well-formed X-Request-Id and makes one up otherwise', async () => {
