@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PassThroughFilter } from './common/errors/pass-through.filter.js';
 import { graphqlModule } from './common/graphql/graphql.module.js';
+import { ThinFieldsModule } from './common/graphql/thin-fields.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
           connect: options.connectDatabase ?? true,
           onQuery: options.onQuery,
         }),
+        ThinFieldsModule,
         graphqlModule({
           schemaFile: options.schemaFile ?? false,
           graphiql: options.config.nodeEnv !== 'production',

@@ -1,6 +1,7 @@
 import { Public } from '../common/access/access.decorator.js';
 import { Args, Context, Extensions, Int, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
-import { AsOfArg } from '../common/graphql/as-of.arg.js';
+import { AsOfArg, type AsOf } from '../common/graphql/as-of.arg.js';
+import { ThinFields } from '../common/graphql/thin-fields.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CountriesLoaders } from './countries.loaders.js';
 import { CountriesService } from './countries.service.js';
@@ -15,7 +16,25 @@ export class CountryGroupsResolver {
   constructor(
     private readonly countries: CountriesService,
     private readonly loaders: CountriesLoaders,
-  ) {}
+    thinFields: ThinFields,
+  ) {
+    thinFields.register('CountryGroup', 'members', this.membersOf);
+    thinFields.register('CountryGroup', 'memberCount', this.memberCountOf);
+    thinFields.register('CountryGroup', 'memberships', this.membershipsOf);
+  }
+
+  // The relation fields below are installed as thin resolvers (see ThinFields).
+  private readonly membersOf = (group: CountryGroup, { asOf }: AsOf, ctx: RequestContext): Promise<Party[]> =>
+    this.loaders.membersOfGroup(ctx.loaders, asOf ?? ctx.today).load(group.key);
+
+  private readonly memberCountOf = async (group: CountryGroup, args: AsOf, ctx: RequestContext): Promise<number> =>
+    (await this.membersOf(group, args, ctx)).length;
+
+  private readonly membershipsOf = (
+    group: CountryGroup,
+    _args: unknown,
+    ctx: RequestContext,
+  ): Promise<GroupMembership[]> => this.loaders.membershipsOfGroup(ctx.loaders).load(group.key);
 
   @Query(() => [CountryGroup], { description: 'All country groups, ordered by key.' })
   @Extensions({ listSize: 20 })
@@ -35,21 +54,21 @@ export class CountryGroupsResolver {
     @AsOfArg() asOf: string | null,
     @Context() ctx: RequestContext,
   ): Promise<Party[]> {
-    return this.loaders.membersOfGroup(ctx.loaders, asOf ?? ctx.today).load(group.key);
+    return this.membersOf(group, { asOf }, ctx);
   }
 
   @ResolveField(() => Int, { description: 'Number of members on `asOf` (default today).' })
-  async memberCount(
+  memberCount(
     @Root() group: CountryGroup,
     @AsOfArg() asOf: string | null,
     @Context() ctx: RequestContext,
   ): Promise<number> {
-    return (await this.loaders.membersOfGroup(ctx.loaders, asOf ?? ctx.today).load(group.key)).length;
+    return this.memberCountOf(group, { asOf }, ctx);
   }
 
   @ResolveField(() => [GroupMembership], { description: 'Every membership period, past and present.' })
   @Extensions({ listSize: 60 })
   memberships(@Root() group: CountryGroup, @Context() ctx: RequestContext): Promise<GroupMembership[]> {
-    return this.loaders.membershipsOfGroup(ctx.loaders).load(group.key);
+    return this.membershipsOf(group, {}, ctx);
   }
 }

@@ -11,3 +11,8 @@ export const AsOfArg = () =>
     nullable: true,
     description: 'The date to answer for, YYYY-MM-DD; default today (UTC).',
   });
+
+/** The arguments of a field that takes only `asOf`, as a plain resolver receives them. */
+export interface AsOf {
+  asOf?: string | null;
+}

@@ -7,6 +7,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
 import { complexityLimit } from './query-limits.js';
+import { ThinFields } from './thin-fields.js';
 import { formatError, internalErrorLogging, retryAfterHeader } from '../errors/format-error.js';
 import { createRequestContext } from '../request-context.js';
 
@@ -20,27 +21,31 @@ export interface GraphqlOptions {
 }
 
 export function graphqlModule(options: GraphqlOptions) {
-  return GraphQLModule.forRoot<ApolloDriverConfig>({
+  return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
-    autoSchemaFile: options.schemaFile === false ? true : options.schemaFile,
-    sortSchema: true,
-    path: '/graphql',
-    graphiql: options.graphiql,
-    introspection: options.introspection,
-    // Apollo's default: a request must be JSON or carry a preflight header, so a plain HTML form cannot post.
-    csrfPrevention: true,
-    validationRules: [depthLimit(options.maxDepth)],
-    context: createRequestContext,
-    includeStacktraceInErrorResponses: false,
-    // The cache-control plugin wraps every field resolver; responses here are not HTTP-cached anyway.
-    plugins: [
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      complexityLimit(options.maxComplexity),
-      internalErrorLogging,
-      retryAfterHeader,
-    ],
-    formatError,
+    inject: [ThinFields],
+    useFactory: (thinFields: ThinFields) => ({
+      autoSchemaFile: options.schemaFile === false ? true : options.schemaFile,
+      sortSchema: true,
+      path: '/graphql',
+      graphiql: options.graphiql,
+      introspection: options.introspection,
+      // Apollo's default: a request must be JSON or carry a preflight header, so a plain HTML form cannot post.
+      csrfPrevention: true,
+      validationRules: [depthLimit(options.maxDepth)],
+      context: createRequestContext,
+      includeStacktraceInErrorResponses: false,
+      // The cache-control plugin wraps every field resolver; responses here are not HTTP-cached anyway.
+      plugins: [
+        ApolloServerPluginCacheControlDisabled(),
+        ApolloServerPluginUsageReportingDisabled(),
+        ApolloServerPluginSchemaReportingDisabled(),
+        complexityLimit(options.maxComplexity),
+        internalErrorLogging,
+        retryAfterHeader,
+      ],
+      formatError,
+      transformSchema: (schema) => thinFields.install(schema),
+    }),
   });
 }
