@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { buildSchema, parse, validate } from 'graphql';
+import { projectFile } from './common/project-file.js';
+
+/** Every GraphQL operation shown in the README, one per top-level `{`, `query` or `mutation` line. */
+function readmeOperations(): string[] {
+  const readme = readFileSync(projectFile('README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+  return blocks.flatMap((block) => {
+    const operations: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.trim().startsWith('#') || line.trim() === '') continue;
+      if (/^(\{|query\b|mutation\b)/.test(line)) operations.push(line);
+      else operations[operations.length - 1] += '\n' + line;
+    }
+    return operations;
+  });
+}
+
+describe('README examples', () => {
+  const schema = buildSchema(readFileSync(projectFile('schema.gql'), 'utf8'));
+  const operations = readmeOperations();
+
+  it('has examples to check', () => {
+    expect(operations.length).toBeGreaterThan(8);
+  });
+
+  it.each(operations.map((operation) => [operation.replace(/\s+/g, ' ').slice(0, 70), operation]))(
+    '%s is valid against schema.gql',
+    (_first, operation) => {
+      expect(validate(schema, parse(operation)).map((error) => error.message)).toEqual([]);
+    },
+  );
+});
