@@ -28,7 +28,10 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly rateLimits: RateLimits,
-  ) {}
+  ) {
+    // Computed now, so that even the first unknown-email sign-in costs one verification, like every other.
+    void decoyPasswordHash();
+  }
 
   /**
    * Wrong email, wrong password and a disabled account get the same answer, and all three run one scrypt
