@@ -9,4 +9,6 @@ export default {
   globalTeardown: '<rootDir>/test/harness/global-teardown.js',
   setupFiles: ['<rootDir>/test/harness/reset-graphql-metadata.js'],
   testTimeout: 60000,
+  // Most test time is waiting (PostgreSQL, scrypt, child processes), so two workers help even on two cores.
+  maxWorkers: 2,
 };
