@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventsArgs } from './dto/audit-events.args.js';
 import { preparedQuery } from '../database/prepared-query.js';
-
-/** Who acted, taken from the request: always recorded with the change. */
-export interface AuditActor {
-  userId: string | null;
-  apiKeyId: string | null;
-  requestId: string | null;
-}
 
 export interface AuditChange {
   action: string;

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
-import type { AuditActor } from '../audit/audit.service.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { Public, SignedIn } from '../common/access/access.decorator.js';
 import { Actor, CurrentPrincipal } from '../common/access/current-principal.decorator.js';
 import type { Principal } from '../common/access/principal.js';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, type AuditActor } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import type { Principal } from '../common/access/principal.js';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../common/errors/app-errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -15,8 +16,9 @@ import { RateLimits } from './rate-limits.js';
 import { UsersRepository } from './users.repository.js';
 import { preparedQuery } from '../database/prepared-query.js';
 
-const API_KEY_VIEW = `SELECT id, user_id AS "userId", name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt",
-  expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM api_key`;
+const API_KEY_COLUMNS = `id, user_id AS "userId", name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt",
+  expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
+const API_KEY_VIEW = `SELECT ${API_KEY_COLUMNS} FROM api_key`;
 
 /** Sign-in and API keys: what a signed-in user does for themselves. */
 @Injectable()
@@ -62,8 +64,7 @@ export class AuthService {
     return this.db.transaction(async (manager) => {
       const [apiKey]: ApiKey[] = await manager.query(
         `INSERT INTO api_key (user_id, name, prefix, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)
-         RETURNING id, user_id AS "userId", name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt",
-                   expires_at AS "expiresAt", revoked_at AS "revokedAt"`,
+         RETURNING ${API_KEY_COLUMNS}`,
         [principal.userId, input.name, generated.prefix, generated.secretHash, input.expiresAt ?? null],
       );
       await this.audit.record(manager, actor, {
@@ -86,8 +87,7 @@ export class AuthService {
       const [after] = returnedRows<ApiKey>(
         await manager.query(
           `UPDATE api_key SET revoked_at = now() WHERE id = $1
-         RETURNING id, user_id AS "userId", name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt",
-                   expires_at AS "expiresAt", revoked_at AS "revokedAt"`,
+         RETURNING ${API_KEY_COLUMNS}`,
           [id],
         ),
       );

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { systemActor } from '../common/access/audit-actor.js';
 import { Role } from '../common/access/role.js';
 import { UsersService } from './users.service.js';
 
@@ -16,9 +17,6 @@ export async function bootstrapAdmin(
   if (exists) return false;
   await app
     .get(UsersService)
-    .createUser(
-      { email: admin.email, password: admin.password, roles: [Role.ADMIN] },
-      { userId: null, apiKeyId: null, requestId: 'bootstrap' },
-    );
+    .createUser({ email: admin.email, password: admin.password, roles: [Role.ADMIN] }, systemActor('bootstrap'));
   return true;
 }

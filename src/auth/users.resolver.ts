@@ -1,5 +1,5 @@
 import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import type { AuditActor } from '../audit/audit.service.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { Allow } from '../common/access/access.decorator.js';
 import { Actor } from '../common/access/current-principal.decorator.js';
 import { Role } from '../common/access/role.js';

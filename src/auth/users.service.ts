@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, type AuditActor } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import type { Role } from '../common/access/role.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-errors.js';
 import { toPage, type Page } from '../common/pagination/connection.js';

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { prepareAppDatabase } from '../app-database.js';
 import { UsersService } from '../auth/users.service.js';
+import { systemActor } from '../common/access/audit-actor.js';
 import { Role } from '../common/access/role.js';
 import { loadConfig } from '../config/app-config.js';
 import { createApp } from '../create-app.js';
@@ -39,7 +40,7 @@ try {
   const problems = await validate(input);
   if (problems.length)
     fail(problems.map((p) => `${p.property}: ${Object.values(p.constraints ?? {}).join(', ')}`).join('\n'));
-  const user = await app.get(UsersService).createUser(input, { userId: null, apiKeyId: null, requestId: 'cli' });
+  const user = await app.get(UsersService).createUser(input, systemActor('cli'));
   process.stdout.write(`created ${user.email} (${user.id}) with roles ${user.roles.join(', ') || 'none'}\n`);
 } finally {
   await app.close();

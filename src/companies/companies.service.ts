@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, type AuditActor } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { BadUserInputError, NotFoundError } from '../common/errors/app-errors.js';
 import type { Page } from '../common/pagination/connection.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
@@ -38,8 +39,8 @@ export class CompaniesService {
       let company: Company;
       try {
         [company] = await manager.query(
-          `INSERT INTO company (name, country_iso3) VALUES ($1, $2)
-           RETURNING id, name, country_iso3 AS "countryIso3", created_at AS "createdAt", updated_at AS "updatedAt"`,
+          `INSERT INTO company AS t (name, country_iso3) VALUES ($1, $2)
+           RETURNING ${COMPANY_COLUMNS}`,
           [input.name.trim(), input.countryIso3.toUpperCase()],
         );
       } catch (error) {
@@ -68,8 +69,8 @@ export class CompaniesService {
       const before = await this.lockedById(manager, id);
       const [after] = returnedRows<Company>(
         await manager.query(
-          `UPDATE company SET name = $2, updated_at = now() WHERE id = $1
-         RETURNING id, name, country_iso3 AS "countryIso3", created_at AS "createdAt", updated_at AS "updatedAt"`,
+          `UPDATE company t SET name = $2, updated_at = now() WHERE t.id = $1
+         RETURNING ${COMPANY_COLUMNS}`,
           [id, input.name.trim()],
         ),
       );

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
-import type { AuditActor } from '../audit/audit.service.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { IdArgs } from '../auth/dto/auth.inputs.js';
 import { Membership } from '../auth/membership.entity.js';
 import { Allow, AllowInScope, Public } from '../common/access/access.decorator.js';

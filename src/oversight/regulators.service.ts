@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, type AuditActor } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { BadUserInputError, NotFoundError } from '../common/errors/app-errors.js';
 import type { Page } from '../common/pagination/connection.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
@@ -37,7 +38,7 @@ export class RegulatorsService {
       let regulator: Regulator;
       try {
         [regulator] = await manager.query(
-          `INSERT INTO regulator (name, jurisdiction) VALUES ($1, $2) RETURNING id, name, jurisdiction, created_at AS "createdAt"`,
+          `INSERT INTO regulator AS t (name, jurisdiction) VALUES ($1, $2) RETURNING ${REGULATOR_COLUMNS}`,
           [input.name.trim(), input.jurisdiction.toUpperCase()],
         );
       } catch (error) {
@@ -64,10 +65,10 @@ export class RegulatorsService {
       );
       if (!before) throw new NotFoundError('regulator', id);
       const [after] = returnedRows<Regulator>(
-        await manager.query(
-          `UPDATE regulator SET name = $2 WHERE id = $1 RETURNING id, name, jurisdiction, created_at AS "createdAt"`,
-          [id, input.name.trim()],
-        ),
+        await manager.query(`UPDATE regulator t SET name = $2 WHERE t.id = $1 RETURNING ${REGULATOR_COLUMNS}`, [
+          id,
+          input.name.trim(),
+        ]),
       );
       await this.audit.record(manager, actor, {
         action: 'regulator.update',

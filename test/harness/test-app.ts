@@ -4,6 +4,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { UsersService } from '../../src/auth/users.service.js';
+import { systemActor } from '../../src/common/access/audit-actor.js';
 import type { Role } from '../../src/common/access/role.js';
 import { createApp } from '../../src/create-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -83,9 +84,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       return (await pool.query(text, params)).rows;
     },
     async signUp(email, roles = [], password = `password-of-${email}`) {
-      const user = await app
-        .get(UsersService)
-        .createUser({ email, password, roles }, { userId: null, apiKeyId: null, requestId: 'test' });
+      const user = await app.get(UsersService).createUser({ email, password, roles }, systemActor('test'));
       const { data, errors } = await testApp.gql<{ login: { token: string } }>(
         `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
         { email, password },
