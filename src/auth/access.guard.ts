@@ -28,9 +28,8 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const where = `${context.getClass().name}.${context.getHandler().name}`;
     if (!rule) {
-      this.logger.error(`${where} declares no access rule: refused`);
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule: refused`);
       throw new ForbiddenError('this operation is not open to anyone');
     }
     if (context.getType<string>() !== 'graphql') {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Public } from '../common/access/access.decorator.js';
+import { AccessGuard } from './access.guard.js';
+import type { AuthenticationService } from './authentication.service.js';
+import type { RateLimits } from './rate-limits.js';
+
+class Undeclared {
+  handler() {}
+}
+
+class Declared {
+  @Public()
+  handler() {}
+}
+
+function contextFor(target: { new (): { handler(): void } }, type: string): ExecutionContext {
+  return {
+    getHandler: () => target.prototype.handler,
+    getClass: () => target,
+    getType: () => type,
+  } as unknown as ExecutionContext;
+}
+
+describe('AccessGuard: deny by default', () => {
+  // Neither is reached on these paths: a rule is judged before anyone is authenticated.
+  const guard = new AccessGuard(new Reflector(), {} as AuthenticationService, {} as RateLimits);
+
+  it.each(['graphql', 'http'])('refuses a %s handler that declares no access rule', async (type) => {
+    await expect(guard.canActivate(contextFor(Undeclared, type))).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('lets a public HTTP route through', async () => {
+    await expect(guard.canActivate(contextFor(Declared, 'http'))).resolves.toBe(true);
+  });
+});
