@@ -10,7 +10,7 @@ import { CompaniesModule } from './companies/companies.module.js';
 import { CountriesModule } from './countries/countries.module.js';
 import { OversightModule } from './oversight/oversight.module.js';
 import type { QueryObserver } from './database/data-source-options.js';
-import { databaseModule } from './database/database.module.js';
+import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 
 export interface AppModuleOptions {
@@ -29,7 +29,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        databaseModule({
+        DatabaseModule.forRoot({
           url: options.databaseUrl,
           poolSize: options.config.databasePoolSize,
           connect: options.connectDatabase ?? true,

@@ -4,7 +4,8 @@ import { Role } from '../common/access/role.js';
 import type { Page } from '../common/pagination/connection.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { AuditService } from './audit.service.js';
-import { AuditEventConnection, AuditEventsArgs } from './dto/audit-events.args.js';
+import { AuditEventConnection } from './dto/audit-event-connection.model.js';
+import { AuditEventsArgs } from './dto/audit-events.args.js';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {

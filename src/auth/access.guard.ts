@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { ACCESS_RULE, type AccessRule } from '../common/access/access.decorator.js';
-import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
+import { isMemberOf, PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
 import { Role } from '../common/access/role.js';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/app-errors.js';
 import { AuthenticationService } from './authentication.service.js';
@@ -63,11 +63,10 @@ export class AccessGuard implements CanActivate {
 
   private checkScope(principal: Principal, rule: AccessRule, args: Record<string, unknown>): void {
     const scope = rule.scope!;
-    // Admins act on any company or regulator where the rule lets admins in at all.
+    // Admins act on any organisation where the rule lets admins in at all.
     if (rule.roles?.includes(Role.ADMIN) && principal.roles.has(Role.ADMIN)) return;
     const id = scope.id(args);
-    const memberships = scope.kind === 'company' ? principal.companyIds : principal.regulatorIds;
-    if (!id || !memberships.has(id)) {
+    if (typeof id !== 'string' || !isMemberOf(principal, scope.kind, id)) {
       throw new ForbiddenError(`you are not a member of this ${scope.kind}`);
     }
   }

@@ -36,8 +36,11 @@ export class ApiKey {
   @Column({ type: 'varchar', length: 32 })
   prefix: string;
 
-  /** SHA-256 of the secret part: keys are 256-bit random, so a fast hash cannot be brute-forced. */
-  @Column({ name: 'secret_hash', type: 'char', length: 64 })
+  /**
+   * SHA-256 of the secret part: keys are 256-bit random, so a fast hash cannot be brute-forced. Never selected
+   * unless a query names it: only authentication reads it.
+   */
+  @Column({ name: 'secret_hash', type: 'char', length: 64, select: false })
   secretHash: string;
 
   @Field()

@@ -1,19 +1,31 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessGuard } from './access.guard.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+import { ApiKeysService } from './api-keys.service.js';
 import { AuthResolver } from './auth.resolver.js';
-import { AuthService } from './auth.service.js';
 import { AuthenticationService } from './authentication.service.js';
+import { Membership } from './membership.entity.js';
+import { MembershipsRepository } from './memberships.repository.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationsService } from './organizations.service.js';
+import { PrincipalsRepository } from './principals.repository.js';
 import { RateLimits } from './rate-limits.js';
+import { SignInService } from './sign-in.service.js';
+import { UserRole } from './user-role.entity.js';
+import { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature([User, UserRole, Organization, Membership, ApiKey]),
     AuditModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -25,15 +37,20 @@ import { UsersService } from './users.service.js';
     }),
   ],
   providers: [
-    AuthenticationService,
-    AuthService,
     UsersRepository,
+    MembershipsRepository,
+    ApiKeysRepository,
+    PrincipalsRepository,
     UsersService,
+    OrganizationsService,
+    ApiKeysService,
+    SignInService,
+    AuthenticationService,
     RateLimits,
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, UsersRepository, OrganizationsService],
 })
 export class AuthModule {}

@@ -1,21 +1,29 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
-import type { AuditActor } from '../common/access/audit-actor.js';
 import { Public, SignedIn } from '../common/access/access.decorator.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { Actor, CurrentPrincipal } from '../common/access/current-principal.decorator.js';
 import type { Principal } from '../common/access/principal.js';
 import { Role } from '../common/access/role.js';
+import { IdArgs } from '../common/graphql/id.args.js';
 import { ApiKey } from './api-key.entity.js';
-import { AuthService } from './auth.service.js';
-import { CreateApiKeyArgs, CreatedApiKey, IdArgs, LoginArgs, LoginResult } from './dto/auth.inputs.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { CreateApiKeyArgs } from './dto/api-key.input.js';
+import { CreatedApiKey } from './dto/created-api-key.model.js';
+import { LoginArgs } from './dto/login.args.js';
+import { LoginResult } from './dto/login-result.model.js';
+import { SignInService } from './sign-in.service.js';
 import { User } from './user.entity.js';
-import { UsersRepository, type UserView } from './users.repository.js';
+import { UsersService } from './users.service.js';
+import type { UserView } from './users.repository.js';
 
+/** What a caller does for themselves: sign in, see who they are, manage their API keys. */
 @Resolver()
 export class AuthResolver {
   constructor(
-    private readonly auth: AuthService,
-    private readonly users: UsersRepository,
+    private readonly signIn: SignInService,
+    private readonly keys: ApiKeysService,
+    private readonly users: UsersService,
   ) {}
 
   @Mutation(() => LoginResult, {
@@ -23,7 +31,7 @@ export class AuthResolver {
   })
   @Public()
   login(@Args() { email, password }: LoginArgs, @Context('req') req: Request): Promise<LoginResult> {
-    return this.auth.login(email, password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    return this.signIn.login(email, password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
   }
 
   @Query(() => User, { nullable: true, description: 'The caller with roles and memberships; null when anonymous.' })
@@ -35,7 +43,7 @@ export class AuthResolver {
   @Query(() => [ApiKey], { description: "The caller's API keys, newest first (secrets are never shown again)." })
   @SignedIn()
   apiKeys(@CurrentPrincipal() principal: Principal): Promise<ApiKey[]> {
-    return this.auth.apiKeysOf(principal.userId);
+    return this.keys.ofUser(principal.userId);
   }
 
   @Mutation(() => CreatedApiKey, { description: 'Creates an API key acting with the caller’s rights.' })
@@ -45,7 +53,7 @@ export class AuthResolver {
     @CurrentPrincipal() principal: Principal,
     @Actor() actor: AuditActor,
   ): Promise<CreatedApiKey> {
-    return this.auth.createApiKey(principal, input, actor);
+    return this.keys.create(principal, input, actor);
   }
 
   @Mutation(() => ApiKey, {
@@ -57,6 +65,6 @@ export class AuthResolver {
     @CurrentPrincipal() principal: Principal,
     @Actor() actor: AuditActor,
   ): Promise<ApiKey> {
-    return this.auth.revokeApiKey(principal, id, principal.roles.has(Role.ADMIN), actor);
+    return this.keys.revoke(principal, id, principal.roles.has(Role.ADMIN), actor);
   }
 }

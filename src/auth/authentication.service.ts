@@ -1,28 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
-import type { Role } from '../common/access/role.js';
 import { UnauthenticatedError } from '../common/errors/app-errors.js';
 import { parseApiKey, secretMatches } from './api-key-secret.js';
-import { preparedQuery } from '../database/prepared-query.js';
-
-interface PrincipalRow {
-  id: string;
-  email: string;
-  disabled: boolean;
-  roles: Role[];
-  companyIds: string[];
-  regulatorIds: string[];
-}
-
-/** Everything the access checks need about a user, in one statement. */
-const PRINCIPAL_SELECT = `SELECT u.id, u.email, u.disabled_at IS NOT NULL AS disabled,
-  ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id)::text[] AS roles,
-  ARRAY(SELECT m.company_id FROM user_membership m WHERE m.user_id = u.id AND m.company_id IS NOT NULL)::text[] AS "companyIds",
-  ARRAY(SELECT m.regulator_id FROM user_membership m WHERE m.user_id = u.id AND m.regulator_id IS NOT NULL)::text[] AS "regulatorIds"`;
+import { ApiKeysRepository } from './api-keys.repository.js';
+import { PrincipalsRepository, type PrincipalRow } from './principals.repository.js';
 
 /**
  * Establishes who is calling from the Authorization header (`Bearer <access token>` or `ApiKey <key>`) or
@@ -32,8 +15,9 @@ const PRINCIPAL_SELECT = `SELECT u.id, u.email, u.disabled_at IS NOT NULL AS dis
 @Injectable()
 export class AuthenticationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
+    private readonly principals: PrincipalsRepository,
+    private readonly keys: ApiKeysRepository,
   ) {}
 
   /** The caller of `req`: a Principal, null when anonymous; throws UNAUTHENTICATED for bad credentials. */
@@ -66,9 +50,7 @@ export class AuthenticationService {
         expired ? 'the access token has expired; sign in again' : 'the access token is not valid',
       );
     }
-    const [row]: PrincipalRow[] = await preparedQuery(this.db, `${PRINCIPAL_SELECT} FROM app_user u WHERE u.id = $1`, [
-      userId,
-    ]);
+    const row = await this.principals.byUserId(userId);
     if (!row || row.disabled) throw new UnauthenticatedError('the access token is no longer valid');
     return toPrincipal(row, null);
   }
@@ -76,21 +58,11 @@ export class AuthenticationService {
   private async fromApiKey(key: string): Promise<Principal> {
     const parsed = parseApiKey(key);
     if (!parsed) throw new UnauthenticatedError('the API key is not valid');
-    const [row]: (PrincipalRow & { keyId: string; secretHash: string; usable: boolean })[] = await preparedQuery(
-      this.db,
-      `${PRINCIPAL_SELECT}, k.id AS "keyId", k.secret_hash AS "secretHash",
-         (k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())) AS usable
-       FROM api_key k JOIN app_user u ON u.id = k.user_id WHERE k.prefix = $1`,
-      [parsed.prefix],
-    );
+    const row = await this.principals.byApiKeyPrefix(parsed.prefix);
     if (!row || !secretMatches(parsed.secret, row.secretHash) || !row.usable || row.disabled) {
       throw new UnauthenticatedError('the API key is not valid, has expired or was revoked');
     }
-    // Recorded at most once a minute per key, to keep writes off the read path.
-    await this.db.query(
-      `UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [row.keyId],
-    );
+    await this.keys.touch(row.keyId);
     return toPrincipal(row, row.keyId);
   }
 }
@@ -101,7 +73,6 @@ function toPrincipal(row: PrincipalRow, apiKeyId: string | null): Principal {
     email: row.email,
     apiKeyId,
     roles: new Set(row.roles),
-    companyIds: new Set(row.companyIds),
-    regulatorIds: new Set(row.regulatorIds),
+    memberships: new Set(row.memberships),
   };
 }

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { systemActor } from '../common/access/audit-actor.js';
 import { Role } from '../common/access/role.js';
+import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 /**
@@ -12,9 +12,7 @@ export async function bootstrapAdmin(
   app: INestApplication,
   admin: { email: string; password: string },
 ): Promise<boolean> {
-  const db = app.get(DataSource);
-  const [{ exists }] = await db.query(`SELECT EXISTS (SELECT 1 FROM user_role WHERE role = 'ADMIN') AS exists`);
-  if (exists) return false;
+  if (await app.get(UsersRepository).adminExists()) return false;
   await app
     .get(UsersService)
     .createUser({ email: admin.email, password: admin.password, roles: [Role.ADMIN] }, systemActor('bootstrap'));

@@ -16,7 +16,8 @@ export class User {
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
-  @Column({ name: 'password_hash', type: 'text' })
+  /** Never selected unless a query names it: only sign-in reads it. */
+  @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash: string;
 
   @Field(() => Date, {
@@ -30,6 +31,7 @@ export class User {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  // Read with the user, from user_role and user_membership.
   @Field(() => [Role])
   roles: Role[];
 

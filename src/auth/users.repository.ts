@@ -1,73 +1,123 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditedRecords } from '../audit/audited-writes.js';
 import type { Role } from '../common/access/role.js';
-import type { Membership } from './membership.entity.js';
-import type { User } from './user.entity.js';
-import { preparedQuery } from '../database/prepared-query.js';
+import { Database } from '../database/database.js';
+import { firstRow, type SqlRunner } from '../database/sql-runner.js';
+import type { Tx } from '../database/transaction.js';
+import { Membership } from './membership.entity.js';
+import { User } from './user.entity.js';
 
 /** A user as clients (and the audit trail) see it: never the password hash. */
 export type UserView = Omit<User, 'passwordHash'>;
 
-const USER_VIEW = `SELECT u.id, u.email, u.disabled_at AS "disabledAt", u.created_at AS "createdAt",
-  ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role)::text[] AS roles,
-  COALESCE((SELECT json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'companyId', m.company_id,
-      'regulatorId', m.regulator_id, 'createdAt', m.created_at) ORDER BY m.created_at)
-    FROM user_membership m WHERE m.user_id = u.id), '[]') AS memberships
-  FROM app_user u`;
+/** What sign-in needs to check a password. */
+export interface UserCredentials {
+  id: string;
+  passwordHash: string;
+  disabled: boolean;
+}
 
+type UserViewRow = Omit<UserView, 'memberships'> & {
+  memberships: (Omit<Membership, 'createdAt'> & { createdAt: string })[];
+};
+
+/** Owns app_user and user_role: accounts and their roles, read as clients see them. */
 @Injectable()
-export class UsersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+export class UsersRepository implements AuditedRecords<UserView> {
+  readonly entityType = 'user';
 
-  /**
-   * Reads through `manager` inside a transaction, so that it sees its own writes (and can lock the row);
-   * otherwise as a prepared statement.
-   */
-  async view(id: string, manager?: EntityManager, lock = false): Promise<UserView | null> {
-    if (manager && lock) await manager.query(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
-    const [row] = manager
-      ? await manager.query(`${USER_VIEW} WHERE u.id = $1`, [id])
-      : await preparedQuery(this.db, `${USER_VIEW} WHERE u.id = $1`, [id]);
-    return row ? revive(row) : null;
+  constructor(private readonly db: Database) {}
+
+  /** The user with roles and memberships in one statement. */
+  private get viewSql(): string {
+    return `SELECT ${this.db.columns(User, 'u')},
+      ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role)::text[] AS roles,
+      COALESCE((SELECT json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'organizationId', m.organization_id,
+          'organizationKind', o.kind, 'createdAt', m.created_at) ORDER BY m.created_at)
+        FROM user_membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = u.id), '[]') AS memberships
+      FROM app_user u`;
+  }
+
+  /** Outside transactions, as a prepared statement. */
+  view(id: string): Promise<UserView | null> {
+    return this.viewBy(this.db.reads, id);
+  }
+
+  /** Inside a transaction, so that it sees the transaction's own writes. */
+  read(tx: Tx, id: string): Promise<UserView | null> {
+    return this.viewBy(tx, id);
+  }
+
+  async lockAndRead(tx: Tx, id: string): Promise<UserView | null> {
+    await tx.rows(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+    return this.viewBy(tx, id);
   }
 
   async list(afterEmail: string | null, limit: number): Promise<UserView[]> {
-    const rows = await preparedQuery(
-      this.db,
-      `${USER_VIEW} WHERE ($1::text IS NULL OR lower(u.email) > $1) ORDER BY lower(u.email) LIMIT $2`,
+    const rows = await this.db.reads.rows<UserViewRow>(
+      `${this.viewSql} WHERE ($1::text IS NULL OR lower(u.email) > $1) ORDER BY lower(u.email) LIMIT $2`,
       [afterEmail, limit],
     );
     return rows.map(revive);
   }
 
-  count(): Promise<number> {
-    return preparedQuery(this.db, `SELECT count(*) AS count FROM app_user`).then(([row]) => row.count as number);
+  async count(): Promise<number> {
+    const [{ count }] = await this.db.reads.rows<{ count: number }>(`SELECT count(*) AS count FROM app_user`);
+    return count;
   }
 
-  findCredentials(email: string): Promise<{ id: string; passwordHash: string; disabled: boolean } | undefined> {
-    return this.db
-      .query(
-        `SELECT id, password_hash AS "passwordHash", disabled_at IS NOT NULL AS disabled FROM app_user WHERE lower(email) = lower($1)`,
-        [email],
-      )
-      .then(([row]) => row);
-  }
-
-  async membership(id: string, manager: EntityManager): Promise<Membership | null> {
-    const [row] = await manager.query(
-      `SELECT id, user_id AS "userId", company_id AS "companyId", regulator_id AS "regulatorId", created_at AS "createdAt"
-       FROM user_membership WHERE id = $1`,
-      [id],
+  /** The one read of a password hash. */
+  credentials(email: string): Promise<UserCredentials | undefined> {
+    return firstRow<UserCredentials>(
+      this.db.reads,
+      `SELECT id, password_hash AS "passwordHash", disabled_at IS NOT NULL AS disabled FROM app_user
+       WHERE lower(email) = lower($1)`,
+      [email],
     );
-    return row ?? null;
+  }
+
+  async adminExists(): Promise<boolean> {
+    const [{ exists }] = await this.db.reads.rows<{ exists: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM user_role WHERE role = 'ADMIN') AS exists`,
+    );
+    return exists;
+  }
+
+  /** Inserts an account; the unique index on lower(email) refuses a second one (UQ_app_user_email). */
+  async insert(tx: Tx, email: string, passwordHash: string): Promise<string> {
+    const [{ id }] = await tx.rows<{ id: string }>(
+      `INSERT INTO app_user (email, password_hash) VALUES ($1, $2) RETURNING id`,
+      [email, passwordHash],
+    );
+    return id;
+  }
+
+  async grantRole(tx: Tx, userId: string, role: Role, grantedBy: string | null): Promise<void> {
+    await tx.rows(
+      `INSERT INTO user_role (user_id, role, granted_by) VALUES ($1, $2, $3) ON CONFLICT (user_id, role) DO NOTHING`,
+      [userId, role, grantedBy],
+    );
+  }
+
+  async revokeRole(tx: Tx, userId: string, role: Role): Promise<void> {
+    await tx.rows(`DELETE FROM user_role WHERE user_id = $1 AND role = $2`, [userId, role]);
+  }
+
+  async setDisabled(tx: Tx, userId: string, disabled: boolean): Promise<void> {
+    await tx.rows(
+      disabled
+        ? `UPDATE app_user SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL`
+        : `UPDATE app_user SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL`,
+      [userId],
+    );
+  }
+
+  private async viewBy(runner: SqlRunner, id: string): Promise<UserView | null> {
+    const row = await firstRow<UserViewRow>(runner, `${this.viewSql} WHERE u.id = $1`, [id]);
+    return row ? revive(row) : null;
   }
 }
 
-function revive(row: any): UserView {
-  return {
-    ...row,
-    roles: row.roles as Role[],
-    memberships: (row.memberships as any[]).map((m) => ({ ...m, createdAt: new Date(m.createdAt) })),
-  };
+function revive(row: UserViewRow): UserView {
+  return { ...row, memberships: row.memberships.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })) };
 }

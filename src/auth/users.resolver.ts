@@ -1,17 +1,18 @@
-import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import type { AuditActor } from '../common/access/audit-actor.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../common/access/access.decorator.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { Actor } from '../common/access/current-principal.decorator.js';
 import { Role } from '../common/access/role.js';
-import { Connection, type Page } from '../common/pagination/connection.js';
+import { IdArgs } from '../common/graphql/id.args.js';
+import type { Page } from '../common/pagination/connection.js';
 import { PageArgs } from '../common/pagination/page-args.js';
-import { CreateUserArgs, GrantMembershipArgs, IdArgs, RoleArgs, UserIdArgs } from './dto/auth.inputs.js';
+import { GrantMembershipArgs } from './dto/grant-membership.input.js';
+import { UserConnection } from './dto/user-connection.model.js';
+import { RoleArgs, UserIdArgs } from './dto/user.args.js';
+import { CreateUserArgs } from './dto/user.input.js';
 import { User } from './user.entity.js';
 import type { UserView } from './users.repository.js';
 import { UsersService } from './users.service.js';
-
-@ObjectType()
-export class UserConnection extends Connection(User) {}
 
 /** Account administration: admins only. */
 @Resolver(() => User)

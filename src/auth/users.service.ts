@@ -1,29 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditedWrites } from '../audit/audited-writes.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
 import type { Role } from '../common/access/role.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-errors.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
-import { isForeignKeyViolation, isUniqueViolation } from '../database/pg-errors.js';
-import type { CreateUserInput, GrantMembershipInput } from './dto/auth.inputs.js';
-import type { Membership } from './membership.entity.js';
+import { Database } from '../database/database.js';
+import { isUniqueViolation } from '../database/pg-errors.js';
+import type { Tx } from '../database/transaction.js';
+import type { GrantMembershipInput } from './dto/grant-membership.input.js';
+import type { CreateUserInput } from './dto/user.input.js';
+import { membershipScopes } from './membership-scopes.js';
+import { MembershipsRepository } from './memberships.repository.js';
 import { hashPassword } from './password-hasher.js';
 import { UsersRepository, type UserView } from './users.repository.js';
 
 /**
- * What admins do to accounts. Every change runs in one transaction with its audit event, the user row locked
- * so that concurrent changes to one user are serialised.
+ * What admins do to accounts. Every change goes through the write path with the user row locked, so that
+ * concurrent changes to one user queue, and a change that changes nothing records nothing.
  */
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly users: UsersRepository,
-    private readonly audit: AuditService,
+    private readonly memberships: MembershipsRepository,
+    private readonly writes: AuditedWrites,
   ) {}
 
   view(id: string): Promise<UserView | null> {
@@ -42,113 +45,77 @@ export class UsersService {
     );
   }
 
-  /** Also used by the command line and the first-start bootstrap, with no actor. */
-  async createUser(input: CreateUserInput, actor: AuditActor): Promise<UserView> {
+  /** Also used by the command line and the first-start bootstrap, with a system actor. */
+  async createUser(input: CreateUserInput, actor: AuditActor, tx?: Tx): Promise<UserView> {
     const passwordHash = await hashPassword(input.password);
-    return this.db.transaction(async (manager) => {
-      let id: string;
-      try {
-        [{ id }] = await manager.query(`INSERT INTO app_user (email, password_hash) VALUES ($1, $2) RETURNING id`, [
-          input.email.trim(),
-          passwordHash,
-        ]);
-      } catch (error) {
-        if (isUniqueViolation(error, 'UQ_app_user_email'))
-          throw new ConflictError(`a user with the email ${input.email} exists`);
-        throw error;
-      }
-      for (const role of new Set(input.roles)) {
-        await manager.query(`INSERT INTO user_role (user_id, role, granted_by) VALUES ($1, $2, $3)`, [
-          id,
-          role,
-          actor.userId,
-        ]);
-      }
-      const after = (await this.users.view(id, manager))!;
-      await this.audit.record(manager, actor, {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: id,
-        before: null,
-        after,
-      });
-      return after;
-    });
-  }
-
-  grantRole(userId: string, role: Role, actor: AuditActor): Promise<UserView> {
-    return this.changeUser(userId, 'user.grant_role', actor, (manager) =>
-      manager.query(
-        `INSERT INTO user_role (user_id, role, granted_by) VALUES ($1, $2, $3) ON CONFLICT (user_id, role) DO NOTHING`,
-        [userId, role, actor.userId],
-      ),
+    return this.db.within(tx, (tx) =>
+      this.writes.create(tx, actor, { action: 'user.create', entityType: 'user' }, async () => {
+        const id = await this.users.insert(tx, input.email.trim(), passwordHash).catch((error: unknown) => {
+          if (isUniqueViolation(error, 'UQ_app_user_email')) {
+            throw new ConflictError(`a user with the email ${input.email} exists`);
+          }
+          throw error;
+        });
+        for (const role of new Set(input.roles)) await this.users.grantRole(tx, id, role, actor.userId);
+        return (await this.users.read(tx, id))!;
+      }),
     );
   }
 
-  revokeRole(userId: string, role: Role, actor: AuditActor): Promise<UserView> {
-    return this.changeUser(userId, 'user.revoke_role', actor, (manager) =>
-      manager.query(`DELETE FROM user_role WHERE user_id = $1 AND role = $2`, [userId, role]),
+  grantRole(userId: string, role: Role, actor: AuditActor, tx?: Tx): Promise<UserView> {
+    return this.changeUser(userId, 'user.grant_role', actor, tx, (tx) =>
+      this.users.grantRole(tx, userId, role, actor.userId),
     );
   }
 
-  disableUser(userId: string, actor: AuditActor): Promise<UserView> {
-    return this.changeUser(userId, 'user.disable', actor, (manager) =>
-      manager.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL`, [userId]),
-    );
+  revokeRole(userId: string, role: Role, actor: AuditActor, tx?: Tx): Promise<UserView> {
+    return this.changeUser(userId, 'user.revoke_role', actor, tx, (tx) => this.users.revokeRole(tx, userId, role));
   }
 
-  enableUser(userId: string, actor: AuditActor): Promise<UserView> {
-    return this.changeUser(userId, 'user.enable', actor, (manager) =>
-      manager.query(`UPDATE app_user SET disabled_at = NULL WHERE id = $1`, [userId]),
-    );
+  disableUser(userId: string, actor: AuditActor, tx?: Tx): Promise<UserView> {
+    return this.changeUser(userId, 'user.disable', actor, tx, (tx) => this.users.setDisabled(tx, userId, true));
   }
 
-  async grantMembership(input: GrantMembershipInput, actor: AuditActor): Promise<UserView> {
-    const targets = [input.companyId, input.regulatorId].filter(Boolean);
-    if (targets.length !== 1) {
+  enableUser(userId: string, actor: AuditActor, tx?: Tx): Promise<UserView> {
+    return this.changeUser(userId, 'user.enable', actor, tx, (tx) => this.users.setDisabled(tx, userId, false));
+  }
+
+  /** Makes the user a member of exactly one organisation, named by one of the registered scope fields. */
+  grantMembership(input: GrantMembershipInput, actor: AuditActor, tx?: Tx): Promise<UserView> {
+    const scopes = membershipScopes();
+    const given = scopes.filter((scope) => input[scope.inputField] != null);
+    if (given.length !== 1) {
+      const field = (given[1] ?? scopes[0]).inputField;
       throw BadUserInputError.field(
-        input.companyId ? 'input.regulatorId' : 'input.companyId',
-        'give exactly one of companyId and regulatorId',
+        `input.${field}`,
+        `give exactly one of ${scopes.map((scope) => scope.inputField).join(' and ')}`,
       );
     }
-    return this.changeUser(input.userId, 'user.grant_membership', actor, async (manager) => {
-      try {
-        await manager.query(
-          `INSERT INTO user_membership (user_id, company_id, regulator_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-          [input.userId, input.companyId ?? null, input.regulatorId ?? null],
-        );
-      } catch (error) {
-        if (isForeignKeyViolation(error)) {
-          const field = input.companyId ? 'input.companyId' : 'input.regulatorId';
-          throw BadUserInputError.field(field, `names no ${input.companyId ? 'company' : 'regulator'}`);
-        }
-        throw error;
+    const [scope] = given;
+    const organizationId = input[scope.inputField]!;
+    return this.changeUser(input.userId, 'user.grant_membership', actor, tx, async (tx) => {
+      if (!(await this.memberships.organizationExists(tx, scope.kind, organizationId))) {
+        throw BadUserInputError.field(`input.${scope.inputField}`, `names no ${scope.kind}`);
       }
+      await this.memberships.add(tx, input.userId, organizationId);
     });
   }
 
-  async revokeMembership(membershipId: string, actor: AuditActor): Promise<UserView> {
-    const membership: Membership | null = await this.users.membership(membershipId, this.db.manager);
+  async revokeMembership(membershipId: string, actor: AuditActor, tx?: Tx): Promise<UserView> {
+    const membership = await this.memberships.find(membershipId);
     if (!membership) throw new NotFoundError('membership', membershipId);
-    return this.changeUser(membership.userId, 'user.revoke_membership', actor, (manager) =>
-      manager.query(`DELETE FROM user_membership WHERE id = $1`, [membershipId]),
+    return this.changeUser(membership.userId, 'user.revoke_membership', actor, tx, (tx) =>
+      this.memberships.remove(tx, membershipId),
     );
   }
 
-  /** Locks the user, applies `change`, and records one audit event with the user before and after. */
   private changeUser(
     userId: string,
     action: string,
     actor: AuditActor,
-    change: (manager: EntityManager) => Promise<unknown>,
+    tx: Tx | undefined,
+    change: (tx: Tx) => Promise<unknown>,
   ): Promise<UserView> {
-    return this.db.transaction(async (manager) => {
-      const before = await this.users.view(userId, manager, true);
-      if (!before) throw new NotFoundError('user', userId);
-      await change(manager);
-      const after = (await this.users.view(userId, manager))!;
-      await this.audit.record(manager, actor, { action, entityType: 'user', entityId: userId, before, after });
-      return after;
-    });
+    return this.db.within(tx, (tx) => this.writes.update(tx, actor, this.users, userId, action, () => change(tx)));
   }
 }

@@ -34,7 +34,7 @@ const app = await createApp({
 });
 await app.init();
 try {
-  const { CreateUserInput } = await import('../auth/dto/auth.inputs.js');
+  const { CreateUserInput } = await import('../auth/dto/user.input.js');
   const { validate } = await import('class-validator');
   const input = Object.assign(new CreateUserInput(), { email: values.email, password, roles: roles as Role[] });
   const problems = await validate(input);

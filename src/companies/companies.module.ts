@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
-import { CompaniesResolver, MembershipCompanyResolver } from './companies.resolver.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { CompaniesLoaders } from './companies.loaders.js';
+import { CompaniesRepository } from './companies.repository.js';
+import { CompaniesResolver } from './companies.resolver.js';
 import { CompaniesService } from './companies.service.js';
+import { CompanyMembershipResolver } from './company-membership.resolver.js';
+import { Company } from './company.entity.js';
 
 @Module({
-  imports: [AuditModule],
-  providers: [CompaniesService, CompaniesResolver, MembershipCompanyResolver],
-  exports: [CompaniesService],
+  imports: [TypeOrmModule.forFeature([Company]), AuditModule, AuthModule],
+  providers: [CompaniesRepository, CompaniesService, CompaniesLoaders, CompaniesResolver, CompanyMembershipResolver],
+  exports: [CompaniesService, CompaniesLoaders],
 })
 export class CompaniesModule {}

@@ -1,17 +1,17 @@
-import { Args, Context, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
-import type { AuditActor } from '../common/access/audit-actor.js';
-import { Membership } from '../auth/membership.entity.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AllowInScope, Public } from '../common/access/access.decorator.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { Actor, CurrentPrincipal } from '../common/access/current-principal.decorator.js';
 import type { Principal } from '../common/access/principal.js';
 import { Role } from '../common/access/role.js';
+import { IdArgs } from '../common/graphql/id.args.js';
 import type { Page } from '../common/pagination/connection.js';
 import { PageArgs } from '../common/pagination/page-args.js';
-import type { RequestContext } from '../common/request-context.js';
-import { IdArgs } from '../auth/dto/auth.inputs.js';
 import { CompaniesService } from './companies.service.js';
+import { COMPANY } from './company-scope.js';
 import { Company } from './company.entity.js';
-import { CompanyConnection, RegisterCompanyArgs, UpdateCompanyArgs } from './dto/company.inputs.js';
+import { CompanyConnection } from './dto/company-connection.model.js';
+import { RegisterCompanyArgs, UpdateCompanyArgs } from './dto/company.input.js';
 
 @Resolver(() => Company)
 export class CompaniesResolver {
@@ -40,19 +40,8 @@ export class CompaniesResolver {
   }
 
   @Mutation(() => Company, { description: "Changes a company's details: its filers, or an admin." })
-  @AllowInScope([Role.FILER, Role.ADMIN], { kind: 'company', id: (args) => args.id })
+  @AllowInScope([Role.FILER, Role.ADMIN], { kind: COMPANY, id: (args) => args.id })
   updateCompany(@Args() { id, input }: UpdateCompanyArgs, @Actor() actor: AuditActor): Promise<Company> {
     return this.registry.update(id, input, actor);
-  }
-}
-
-@Resolver(() => Membership)
-export class MembershipCompanyResolver {
-  constructor(private readonly companies: CompaniesService) {}
-
-  @ResolveField(() => Company, { nullable: true })
-  async company(@Root() membership: Membership, @Context() ctx: RequestContext): Promise<Company | null> {
-    if (!membership.companyId) return null;
-    return ctx.loaders.get('company', (ids: readonly string[]) => this.companies.byIds(ids)).load(membership.companyId);
   }
 }

@@ -1,96 +1,73 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditedWrites } from '../audit/audited-writes.js';
+import { OrganizationsService } from '../auth/organizations.service.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
-import { BadUserInputError, NotFoundError } from '../common/errors/app-errors.js';
-import type { Page } from '../common/pagination/connection.js';
+import { BadUserInputError } from '../common/errors/app-errors.js';
+import { toPage, type Page } from '../common/pagination/connection.js';
+import { decodeCursor } from '../common/pagination/cursor.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
+import { Database } from '../database/database.js';
 import { isForeignKeyViolation } from '../database/pg-errors.js';
-import { returnedRows } from '../database/returning.js';
+import type { Tx } from '../database/transaction.js';
+import { CompaniesRepository } from './companies.repository.js';
+import { COMPANY } from './company-scope.js';
 import type { Company } from './company.entity.js';
-import type { RegisterCompanyInput, UpdateCompanyInput } from './dto/company.inputs.js';
-import { NamedRecords } from '../database/named-records.js';
-
-const COMPANY_COLUMNS = `t.id, t.name, t.country_iso3 AS "countryIso3", t.created_at AS "createdAt", t.updated_at AS "updatedAt"`;
+import type { RegisterCompanyInput, UpdateCompanyInput } from './dto/company.input.js';
 
 @Injectable()
 export class CompaniesService {
-  private readonly records: NamedRecords<Company>;
-
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
-  ) {
-    this.records = new NamedRecords(db, 'company', COMPANY_COLUMNS);
-  }
+    private readonly db: Database,
+    private readonly companies: CompaniesRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly writes: AuditedWrites,
+  ) {}
 
-  list(args: PageArgs): Promise<Page<Company>> {
-    return this.records.page(args);
+  async list(args: PageArgs): Promise<Page<Company>> {
+    const after = args.after ? (decodeCursor(args.after, 2).map(String) as [string, string]) : null;
+    const rows = await this.companies.page(after, args.first + 1);
+    return toPage(
+      rows,
+      args.first,
+      (row) => [row.name, row.id],
+      after !== null,
+      () => this.companies.count(),
+    );
   }
 
   byIds(ids: readonly string[]): Promise<(Company | null)[]> {
-    return this.records.byIds(ids);
+    return this.companies.byIds(ids);
   }
 
   /** Registers a company; a filer who registers it becomes its member in the same transaction. */
-  register(input: RegisterCompanyInput, actor: AuditActor, addFilerAsMember: boolean): Promise<Company> {
-    return this.db.transaction(async (manager) => {
-      let company: Company;
-      try {
-        [company] = await manager.query(
-          `INSERT INTO company AS t (name, country_iso3) VALUES ($1, $2)
-           RETURNING ${COMPANY_COLUMNS}`,
-          [input.name.trim(), input.countryIso3.toUpperCase()],
-        );
-      } catch (error) {
-        if (isForeignKeyViolation(error)) throw BadUserInputError.field('input.countryIso3', 'names no country');
-        throw error;
-      }
-      if (addFilerAsMember && actor.userId) {
-        await manager.query(`INSERT INTO user_membership (user_id, company_id) VALUES ($1, $2)`, [
-          actor.userId,
-          company.id,
-        ]);
-      }
-      await this.audit.record(manager, actor, {
-        action: 'company.register',
-        entityType: 'company',
-        entityId: company.id,
-        before: null,
-        after: { ...company, memberUserIds: addFilerAsMember && actor.userId ? [actor.userId] : [] },
-      });
-      return company;
-    });
-  }
-
-  update(id: string, input: UpdateCompanyInput, actor: AuditActor): Promise<Company> {
-    return this.db.transaction(async (manager) => {
-      const before = await this.lockedById(manager, id);
-      const [after] = returnedRows<Company>(
-        await manager.query(
-          `UPDATE company t SET name = $2, updated_at = now() WHERE t.id = $1
-         RETURNING ${COMPANY_COLUMNS}`,
-          [id, input.name.trim()],
-        ),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'company.update',
-        entityType: 'company',
-        entityId: id,
-        before,
-        after,
-      });
-      return after;
-    });
-  }
-
-  private async lockedById(manager: EntityManager, id: string): Promise<Company> {
-    const [row]: Company[] = await manager.query(
-      `SELECT ${COMPANY_COLUMNS} FROM company t WHERE t.id = $1 FOR UPDATE`,
-      [id],
+  register(input: RegisterCompanyInput, actor: AuditActor, addActorAsMember: boolean, tx?: Tx): Promise<Company> {
+    const memberUserIds = addActorAsMember && actor.userId ? [actor.userId] : [];
+    return this.db.within(tx, (tx) =>
+      this.writes.create(
+        tx,
+        actor,
+        { action: 'company.register', entityType: this.companies.entityType },
+        async () => {
+          const id = await this.organizations.register(tx, COMPANY);
+          const company = await this.companies
+            .insert(tx, { id, name: input.name.trim(), countryIso3: input.countryIso3.toUpperCase() })
+            .catch((error: unknown) => {
+              if (isForeignKeyViolation(error)) throw BadUserInputError.field('input.countryIso3', 'names no country');
+              throw error;
+            });
+          for (const userId of memberUserIds) await this.organizations.addMember(tx, id, userId);
+          return company;
+        },
+        (company) => ({ ...company, memberUserIds }),
+      ),
     );
-    if (!row) throw new NotFoundError('company', id);
-    return row;
+  }
+
+  update(id: string, input: UpdateCompanyInput, actor: AuditActor, tx?: Tx): Promise<Company> {
+    return this.db.within(tx, (tx) =>
+      this.writes.update(tx, actor, this.companies, id, 'company.update', () =>
+        this.companies.rename(tx, id, input.name.trim()),
+      ),
+    );
   }
 }

@@ -6,19 +6,26 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryGeneratedColumn,
+  OneToOne,
+  PrimaryColumn,
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import { Organization } from '../auth/organization.entity.js';
 import { Country } from '../countries/country.entity.js';
 
 @ObjectType({ description: 'A company that deploys AI systems and files disclosures about them.' })
 @Entity('company')
 @Index('IDX_company_name_id', ['name', 'id'])
 export class Company {
+  /** The id of its organisation (auth's), through which users are its members. */
   @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryColumn('uuid')
   id: string;
+
+  @OneToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'id' })
+  organization?: Relation<Organization>;
 
   @Field({ description: 'Legal name.' })
   @Column({ type: 'text' })

@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CountriesLoaders } from './countries.loaders.js';
+import { CountriesRepository } from './countries.repository.js';
 import { CountriesResolver } from './countries.resolver.js';
 import { CountriesService } from './countries.service.js';
+import { CountryGroup } from './country-group.entity.js';
+import { CountryGroupsRepository } from './country-groups.repository.js';
 import { CountryGroupsResolver } from './country-groups.resolver.js';
+import { Country } from './country.entity.js';
+import { GroupMembership } from './group-membership.entity.js';
 import { GroupMembershipsResolver, PartiesResolver } from './parties.resolver.js';
+import { Party } from './party.entity.js';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([Party, Country, CountryGroup, GroupMembership])],
   providers: [
+    CountriesRepository,
+    CountryGroupsRepository,
     CountriesService,
     CountriesLoaders,
     CountriesResolver,

@@ -11,8 +11,8 @@ import { CountriesService } from './countries.service.js';
 import { CountryGroup } from './country-group.entity.js';
 import { Country } from './country.entity.js';
 import { CountriesArgs } from './dto/countries.args.js';
-import { CountryConnection } from './dto/country-connection.js';
-import { CountryLookupArgs } from './dto/country-lookup.args.js';
+import { CountryConnection } from './dto/country-connection.model.js';
+import { CountryLookupArgs } from './dto/lookup.args.js';
 
 @Public()
 @Resolver(() => Country)

@@ -6,7 +6,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { CountriesLoaders } from './countries.loaders.js';
 import { CountriesService } from './countries.service.js';
 import { CountryGroup } from './country-group.entity.js';
-import { GroupLookupArgs } from './dto/country-lookup.args.js';
+import { GroupLookupArgs } from './dto/lookup.args.js';
 import { GroupMembership } from './group-membership.entity.js';
 import { Party } from './party.entity.js';
 

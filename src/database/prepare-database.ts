@@ -1,7 +1,8 @@
-import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
+import { Tx } from './transaction.js';
 
-export type Seed = (manager: EntityManager) => Promise<void>;
+export type Seed = (tx: Tx) => Promise<void>;
 
 /** Any lock key will do as long as every process preparing this schema uses the same one. */
 const PREPARE_LOCK_KEY = 872_301_455;
@@ -38,7 +39,8 @@ export async function prepareDatabase(url: string, seeds: Seed[] = []): Promise<
     await runner.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     await dataSource.transaction(async (manager) => {
-      for (const seed of seeds) await seed(manager);
+      const tx = new Tx(manager);
+      for (const seed of seeds) await seed(tx);
     });
     return applied.map((migration) => migration.name);
   } finally {

@@ -6,18 +6,25 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryGeneratedColumn,
+  OneToOne,
+  PrimaryColumn,
   type Relation,
 } from 'typeorm';
+import { Organization } from '../auth/organization.entity.js';
 import { Party } from '../countries/party.entity.js';
 
 @ObjectType({ description: 'A public authority that reviews disclosures within its jurisdiction.' })
 @Entity('regulator')
 @Index('IDX_regulator_name_id', ['name', 'id'])
 export class Regulator {
+  /** The id of its organisation (auth's), through which users are its staff. */
   @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryColumn('uuid')
   id: string;
+
+  @OneToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'id' })
+  organization?: Relation<Organization>;
 
   @Field()
   @Column({ type: 'text' })

@@ -1,14 +1,14 @@
-import { Args, Context, Mutation, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
-import type { AuditActor } from '../common/access/audit-actor.js';
-import { IdArgs } from '../auth/dto/auth.inputs.js';
-import { Membership } from '../auth/membership.entity.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AllowInScope, Public } from '../common/access/access.decorator.js';
+import type { AuditActor } from '../common/access/audit-actor.js';
 import { Actor } from '../common/access/current-principal.decorator.js';
 import { Role } from '../common/access/role.js';
+import { IdArgs } from '../common/graphql/id.args.js';
 import type { Page } from '../common/pagination/connection.js';
 import { PageArgs } from '../common/pagination/page-args.js';
-import type { RequestContext } from '../common/request-context.js';
-import { CreateRegulatorArgs, RegulatorConnection, UpdateRegulatorArgs } from './dto/regulator.inputs.js';
+import { RegulatorConnection } from './dto/regulator-connection.model.js';
+import { CreateRegulatorArgs, UpdateRegulatorArgs } from './dto/regulator.input.js';
+import { REGULATOR } from './regulator-scope.js';
 import { Regulator } from './regulator.entity.js';
 import { RegulatorsService } from './regulators.service.js';
 
@@ -35,21 +35,8 @@ export class RegulatorsResolver {
   }
 
   @Mutation(() => Regulator, { description: "Changes a regulator's details: its staff, or an admin." })
-  @AllowInScope([Role.REGULATOR, Role.ADMIN], { kind: 'regulator', id: (args) => args.id })
+  @AllowInScope([Role.REGULATOR, Role.ADMIN], { kind: REGULATOR, id: (args) => args.id })
   updateRegulator(@Args() { id, input }: UpdateRegulatorArgs, @Actor() actor: AuditActor): Promise<Regulator> {
     return this.authorities.update(id, input, actor);
-  }
-}
-
-@Resolver(() => Membership)
-export class MembershipRegulatorResolver {
-  constructor(private readonly authorities: RegulatorsService) {}
-
-  @ResolveField(() => Regulator, { nullable: true })
-  async regulator(@Root() membership: Membership, @Context() ctx: RequestContext): Promise<Regulator | null> {
-    if (!membership.regulatorId) return null;
-    return ctx.loaders
-      .get('regulator', (ids: readonly string[]) => this.authorities.byIds(ids))
-      .load(membership.regulatorId);
   }
 }

@@ -1,83 +1,70 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditedWrites } from '../audit/audited-writes.js';
+import { OrganizationsService } from '../auth/organizations.service.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
-import { BadUserInputError, NotFoundError } from '../common/errors/app-errors.js';
-import type { Page } from '../common/pagination/connection.js';
+import { BadUserInputError } from '../common/errors/app-errors.js';
+import { toPage, type Page } from '../common/pagination/connection.js';
+import { decodeCursor } from '../common/pagination/cursor.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
+import { Database } from '../database/database.js';
 import { isForeignKeyViolation } from '../database/pg-errors.js';
-import { returnedRows } from '../database/returning.js';
-import type { CreateRegulatorInput, UpdateRegulatorInput } from './dto/regulator.inputs.js';
+import type { Tx } from '../database/transaction.js';
+import type { CreateRegulatorInput, UpdateRegulatorInput } from './dto/regulator.input.js';
+import { REGULATOR } from './regulator-scope.js';
 import type { Regulator } from './regulator.entity.js';
-import { NamedRecords } from '../database/named-records.js';
-
-const REGULATOR_COLUMNS = `t.id, t.name, t.jurisdiction, t.created_at AS "createdAt"`;
+import { RegulatorsRepository } from './regulators.repository.js';
 
 @Injectable()
 export class RegulatorsService {
-  private readonly records: NamedRecords<Regulator>;
-
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
-  ) {
-    this.records = new NamedRecords(db, 'regulator', REGULATOR_COLUMNS);
-  }
+    private readonly db: Database,
+    private readonly regulators: RegulatorsRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly writes: AuditedWrites,
+  ) {}
 
-  list(args: PageArgs): Promise<Page<Regulator>> {
-    return this.records.page(args);
+  async list(args: PageArgs): Promise<Page<Regulator>> {
+    const after = args.after ? (decodeCursor(args.after, 2).map(String) as [string, string]) : null;
+    const rows = await this.regulators.page(after, args.first + 1);
+    return toPage(
+      rows,
+      args.first,
+      (row) => [row.name, row.id],
+      after !== null,
+      () => this.regulators.count(),
+    );
   }
 
   byIds(ids: readonly string[]): Promise<(Regulator | null)[]> {
-    return this.records.byIds(ids);
+    return this.regulators.byIds(ids);
   }
 
-  create(input: CreateRegulatorInput, actor: AuditActor): Promise<Regulator> {
-    return this.db.transaction(async (manager) => {
-      let regulator: Regulator;
-      try {
-        [regulator] = await manager.query(
-          `INSERT INTO regulator AS t (name, jurisdiction) VALUES ($1, $2) RETURNING ${REGULATOR_COLUMNS}`,
-          [input.name.trim(), input.jurisdiction.toUpperCase()],
-        );
-      } catch (error) {
-        if (isForeignKeyViolation(error))
-          throw BadUserInputError.field('input.jurisdiction', 'names no country or organisation');
-        throw error;
-      }
-      await this.audit.record(manager, actor, {
-        action: 'regulator.create',
-        entityType: 'regulator',
-        entityId: regulator.id,
-        before: null,
-        after: regulator,
-      });
-      return regulator;
-    });
+  create(input: CreateRegulatorInput, actor: AuditActor, tx?: Tx): Promise<Regulator> {
+    return this.db.within(tx, (tx) =>
+      this.writes.create(
+        tx,
+        actor,
+        { action: 'regulator.create', entityType: this.regulators.entityType },
+        async () => {
+          const id = await this.organizations.register(tx, REGULATOR);
+          return this.regulators
+            .insert(tx, { id, name: input.name.trim(), jurisdiction: input.jurisdiction.toUpperCase() })
+            .catch((error: unknown) => {
+              if (isForeignKeyViolation(error)) {
+                throw BadUserInputError.field('input.jurisdiction', 'names no country or organisation');
+              }
+              throw error;
+            });
+        },
+      ),
+    );
   }
 
-  update(id: string, input: UpdateRegulatorInput, actor: AuditActor): Promise<Regulator> {
-    return this.db.transaction(async (manager) => {
-      const [before]: Regulator[] = await manager.query(
-        `SELECT ${REGULATOR_COLUMNS} FROM regulator t WHERE t.id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (!before) throw new NotFoundError('regulator', id);
-      const [after] = returnedRows<Regulator>(
-        await manager.query(`UPDATE regulator t SET name = $2 WHERE t.id = $1 RETURNING ${REGULATOR_COLUMNS}`, [
-          id,
-          input.name.trim(),
-        ]),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'regulator.update',
-        entityType: 'regulator',
-        entityId: id,
-        before,
-        after,
-      });
-      return after;
-    });
+  update(id: string, input: UpdateRegulatorInput, actor: AuditActor, tx?: Tx): Promise<Regulator> {
+    return this.db.within(tx, (tx) =>
+      this.writes.update(tx, actor, this.regulators, id, 'regulator.update', () =>
+        this.regulators.rename(tx, id, input.name.trim()),
+      ),
+    );
   }
 }

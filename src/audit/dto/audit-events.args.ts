@@ -1,10 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Connection } from '../../common/pagination/connection.js';
 import { PageArgs } from '../../common/pagination/page-args.js';
-import { AuditEvent } from '../audit-event.entity.js';
-import { ObjectType } from '@nestjs/graphql';
 
 @InputType()
 export class AuditEventFilter {
@@ -44,6 +41,3 @@ export class AuditEventsArgs extends PageArgs {
   @Type(() => AuditEventFilter)
   filter?: AuditEventFilter | null;
 }
-
-@ObjectType()
-export class AuditEventConnection extends Connection(AuditEvent) {}

@@ -7,8 +7,17 @@ export interface Principal {
   /** Set when the request was authenticated with an API key; the key acts with its owner's rights. */
   apiKeyId: string | null;
   roles: ReadonlySet<Role>;
-  companyIds: ReadonlySet<string>;
-  regulatorIds: ReadonlySet<string>;
+  /** The organisations the user is a member of, as `membershipKey(kind, id)`. */
+  memberships: ReadonlySet<string>;
+}
+
+/** How a membership of the organisation `id` of kind `kind` ("company", "regulator"...) is written in a Principal. */
+export function membershipKey(kind: string, id: string): string {
+  return `${kind}:${id}`;
+}
+
+export function isMemberOf(principal: Principal, kind: string, id: string): boolean {
+  return principal.memberships.has(membershipKey(kind, id));
 }
 
 /** The request field where the access guard leaves the caller (null: anonymous). */

@@ -1,0 +1,28 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
+import { Role } from '../../common/access/role.js';
+import { InputArgs } from '../../common/graphql/input-args.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-hasher.js';
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters.` })
+  @IsString()
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, {
+    message: `must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long`,
+  })
+  password: string;
+
+  @Field(() => [Role], { defaultValue: [] })
+  @IsEnum(Role, { each: true })
+  @ArrayMaxSize(4)
+  roles: Role[] = [];
+}
+
+@ArgsType()
+export class CreateUserArgs extends InputArgs(CreateUserInput) {}
