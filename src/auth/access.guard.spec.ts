@@ -17,7 +17,7 @@ class Declared {
 
 function contextFor(target: { new (): { handler(): void } }, type: string): ExecutionContext {
   return {
-    getHandler: () => target.prototype.handler,
+    getHandler: () => (target.prototype as { handler(): void }).handler,
     getClass: () => target,
     getType: () => type,
   } as unknown as ExecutionContext;

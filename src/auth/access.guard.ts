@@ -2,6 +2,7 @@ import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ACCESS_RULE, type AccessRule } from '../common/access/access.decorator.js';
 import { isMemberOf, PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
 import { Role } from '../common/access/role.js';
@@ -50,7 +51,8 @@ export class AccessGuard implements CanActivate {
     if (!principal) throw new UnauthenticatedError();
     this.checkRoles(principal, rule);
     if (rule.scope) this.checkScope(principal, rule, gql.getArgs());
-    if (gql.getInfo().parentType.name === 'Mutation') await this.rateLimits.mutation(principal.userId);
+    if (gql.getInfo<GraphQLResolveInfo>().parentType.name === 'Mutation')
+      await this.rateLimits.mutation(principal.userId);
     return true;
   }
 

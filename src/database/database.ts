@@ -33,7 +33,7 @@ export class Database {
    */
   columns(entity: EntityTarget<ObjectLiteral>, alias: string): string {
     let byAlias = this.selectLists.get(entity);
-    if (!byAlias) this.selectLists.set(entity, (byAlias = new Map()));
+    if (!byAlias) this.selectLists.set(entity, (byAlias = new Map<string, string>()));
     let list = byAlias.get(alias);
     if (list === undefined) {
       list = selectList(this.dataSource.getMetadata(entity), alias);

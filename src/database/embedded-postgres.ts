@@ -91,7 +91,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
   } catch (error) {
     throw new Error(
-      `embedded PostgreSQL did not start on port ${options.port} (is EMBEDDED_PG_PORT in use?)${error ? `: ${String(error)}` : ''}`,
+      `embedded PostgreSQL did not start on port ${options.port} (is EMBEDDED_PG_PORT in use?)${error instanceof Error ? `: ${error.message}` : ''}`,
     );
   }
   // Should the process end without stop() (an uncaught error), take the server down with it.

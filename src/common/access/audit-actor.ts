@@ -14,7 +14,7 @@ export function actorOf(req: RequestWithPrincipal): AuditActor {
   return {
     userId: principal?.userId ?? null,
     apiKeyId: principal?.apiKeyId ?? null,
-    requestId: req.id === undefined ? null : String(req.id),
+    requestId: typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : null,
   };
 }
 

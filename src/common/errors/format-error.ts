@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../request-context.js';
 import { ErrorCode } from './error-codes.js';
 
@@ -49,7 +49,7 @@ export const internalErrorLogging: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didEncounterErrors({ contextValue, errors }) {
-        for (const error of errors as readonly GraphQLError[]) {
+        for (const error of errors) {
           if (isClientError(error.extensions?.code)) continue;
           contextValue.req?.log?.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
         }

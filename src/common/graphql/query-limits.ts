@@ -50,7 +50,7 @@ export function complexityLimit(limit: number): ApolloServerPlugin {
         async didResolveOperation({ request, document, schema }) {
           const key = `${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
           let byVariables = costs.get(document);
-          if (!byVariables) costs.set(document, (byVariables = new Map()));
+          if (!byVariables) costs.set(document, (byVariables = new Map<string, number>()));
           let cost = byVariables.get(key);
           if (cost === undefined) {
             try {

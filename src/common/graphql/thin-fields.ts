@@ -14,14 +14,15 @@ import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'gra
  */
 @Injectable()
 export class ThinFields {
-  private readonly resolvers: { type: string; field: string; resolve: GraphQLFieldResolver<any, any, any> }[] = [];
+  private readonly resolvers: { type: string; field: string; resolve: GraphQLFieldResolver<unknown, unknown> }[] = [];
 
   register<Source, Args, Context>(
     type: string,
     field: string,
     resolve: GraphQLFieldResolver<Source, Context, Args>,
   ): void {
-    this.resolvers.push({ type, field, resolve: resolve as GraphQLFieldResolver<any, any, any> });
+    // Stored type-erased: graphql-js hands each resolver the source, arguments and context of its own field.
+    this.resolvers.push({ type, field, resolve: resolve as unknown as GraphQLFieldResolver<unknown, unknown> });
   }
 
   install(schema: GraphQLSchema): GraphQLSchema {

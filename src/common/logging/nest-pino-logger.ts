@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
@@ -10,7 +11,11 @@ export class NestPinoLogger implements LoggerService {
     const stack = level === 'error' && typeof params[0] === 'string' && params.length > 1 ? params[0] : undefined;
     if (message instanceof Error) this.logger[level]({ context, err: message }, message.message);
     else if (typeof message === 'object') this.logger[level]({ context, ...message }, '');
-    else this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+    else
+      this.logger[level](
+        { context, ...(stack ? { stack } : {}) },
+        typeof message === 'string' ? message : inspect(message),
+      );
   }
 
   log(message: unknown, ...params: unknown[]) {
