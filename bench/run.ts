@@ -3,14 +3,13 @@
 // BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 10),
 // BENCH_LOG_LEVEL (the server's LOG_LEVEL, default info), BENCH_ONLY (substring of scenario names).
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort } from '../src/common/free-port.js';
 import { projectFile } from '../src/common/project-file.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/database/embedded-postgres.js';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/database/throwaway-postgres.js';
 import { scenarios } from './scenarios.js';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -31,16 +30,6 @@ async function measureLogin(url: string, times: number): Promise<{ token: string
   return { token, meanMs: (performance.now() - started) / times };
 }
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    server.on('error', reject);
-  });
-}
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -77,17 +66,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  let embedded: EmbeddedPostgresHandle | undefined;
-  let dataDir: string | undefined;
+  let embedded: ThrowawayPostgres | undefined;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'registry-bench-'));
-    embedded = await startEmbeddedPostgres({
-      dataDir,
-      port: await freePort(),
-      database: 'postgres',
-      log: () => undefined,
-    });
+    embedded = await startThrowawayPostgres('bench');
     serverUrl = embedded.url;
   }
   const database = `registry_bench_${process.pid}`;
@@ -211,7 +193,6 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
