@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LOGIN } from '../fixtures/users.js';
+import { graphql, queryText } from '../graphql/graphql.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -7,17 +9,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const WRONG_LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
-
 function wrongLoginFrom(address: string) {
   return t.gql(
-    WRONG_LOGIN,
+    LOGIN,
     { email: 'nobody@example.org', password: 'not-the-password' },
     { headers: { 'x-forwarded-for': address } },
   );
 }
 
-/** countryGroups { members { country { groups { members ... } } } }, `depth` fields deep. */
+/**
+ * countryGroups { members { country { groups { members ... } } } }, `depth` fields deep. Not a typed document: it is
+ * built at run time, to whatever depth a test needs.
+ */
 function nestedQuery(depth: number): string {
   const cycle = ['members', 'country', 'groups'];
   const leaf: Record<string, string> = { countryGroups: 'key', members: 'code', country: 'iso3', groups: 'key' };
@@ -43,7 +46,7 @@ describe('sign-in attempts', () => {
       .post('/graphql')
       .set('content-type', 'application/json')
       .set('x-forwarded-for', '203.0.113.7')
-      .send({ query: WRONG_LOGIN, variables: { email: 'nobody@example.org', password: 'not-the-password' } });
+      .send({ query: queryText(LOGIN), variables: { email: 'nobody@example.org', password: 'not-the-password' } });
     expect(Number(raw.headers['retry-after'])).toBeGreaterThan(0);
 
     const elsewhere = await wrongLoginFrom('203.0.113.8');
@@ -54,7 +57,7 @@ describe('sign-in attempts', () => {
     const user = await t.signUp('office@example.org');
     for (let attempt = 1; attempt <= 15; attempt += 1) {
       const { errors } = await t.gql(
-        WRONG_LOGIN,
+        LOGIN,
         { email: 'office@example.org', password: user.password },
         { headers: { 'x-forwarded-for': '203.0.113.50' } },
       );
@@ -76,7 +79,21 @@ describe('query limits', () => {
   it('refuses a query that may fetch tens of thousands of objects before running any SQL', async () => {
     t.queries.length = 0;
     const { status, data, errors } = await t.gql(
-      `{ countries(first: 100) { edges { node { groups { members { code } } } } } }`,
+      graphql(`
+        {
+          countries(first: 100) {
+            edges {
+              node {
+                groups {
+                  members {
+                    code
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
     );
     expect(status).toBe(400);
     expect(data ?? null).toBeNull();
@@ -87,7 +104,18 @@ describe('query limits', () => {
 
   it('still accepts an ordinary query: the G7 countries', async () => {
     const { status, data, errors } = await t.gql(
-      `{ countries(first: 10, filter: {groupKey: "G7"}) { totalCount edges { node { iso3 } } } }`,
+      graphql(`
+        {
+          countries(first: 10, filter: { groupKey: "G7" }) {
+            totalCount
+            edges {
+              node {
+                iso3
+              }
+            }
+          }
+        }
+      `),
     );
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
@@ -96,13 +124,21 @@ describe('query limits', () => {
 });
 
 describe('cross-site request forgery', () => {
+  const GROUP_KEYS = graphql(`
+    {
+      countryGroups {
+        key
+      }
+    }
+  `);
+
   it('refuses a text/plain POST, which a plain HTML form could send, without executing it', async () => {
     t.queries.length = 0;
     const response = await t
       .http()
       .post('/graphql')
       .set('content-type', 'text/plain')
-      .send(JSON.stringify({ query: '{ countryGroups { key } }' }));
+      .send(JSON.stringify({ query: queryText(GROUP_KEYS) }));
     expect(response.status).toBe(400);
     expect(response.body?.data ?? null).toBeNull();
     expect(t.queries).toEqual([]);
@@ -110,7 +146,10 @@ describe('cross-site request forgery', () => {
 
   it('does not execute a GET query sent without a preflight header', async () => {
     t.queries.length = 0;
-    const response = await t.http().get('/graphql').query({ query: '{ countryGroups { key } }' });
+    const response = await t
+      .http()
+      .get('/graphql')
+      .query({ query: queryText(GROUP_KEYS) });
     expect([400, 404]).toContain(response.status);
     expect(response.body?.data ?? null).toBeNull();
     expect(t.queries).toEqual([]);
@@ -118,6 +157,7 @@ describe('cross-site request forgery', () => {
 });
 
 describe('introspection', () => {
+  // Not a typed document: gql.tada types the introspection fields (__schema) as unknown.
   const INTROSPECTION = `{ __schema { types { name } } }`;
 
   it('is open in the default test configuration', async () => {
@@ -171,7 +211,19 @@ describe('mutations per caller', () => {
       const busy = await limited.signUp('busy@example.org');
       const calm = await limited.signUp('calm@example.org');
       const create = (token: string) =>
-        limited.gql(`mutation { createApiKey(input: {name: "k"}) { apiKey { id } } }`, {}, { token });
+        limited.gql(
+          graphql(`
+            mutation {
+              createApiKey(input: { name: "k" }) {
+                apiKey {
+                  id
+                }
+              }
+            }
+          `),
+          {},
+          { token },
+        );
       for (let i = 0; i < 3; i += 1) expect((await create(busy.token)).errors).toBeUndefined();
       const fourth = await create(busy.token);
       expect(fourth.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });

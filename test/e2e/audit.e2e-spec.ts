@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/common/access/role.js';
+import { graphql, type TadaDocumentNode } from '../graphql/graphql.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -28,9 +29,17 @@ async function lastEventId(): Promise<number> {
 }
 
 /** Runs a mutation and returns its answer and the audit events it left. */
-async function audited(query: string, variables: Record<string, unknown>, auth: { token?: string; apiKey?: string }) {
+async function audited<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  variables: NoInfer<Variables>,
+  auth: { token?: string; apiKey?: string },
+) {
   const since = await lastEventId();
-  const response = await t.gql(query, variables, { ...auth, headers: { 'x-request-id': `audit-${since}` } });
+  // Checked against the document by this function's signature; t.gql's check cannot be resolved for a generic one.
+  const response = await t.gql(document as TadaDocumentNode<Result, any>, variables, {
+    ...auth,
+    headers: { 'x-request-id': `audit-${since}` },
+  });
   const events = await t.sql<StoredEvent>(`SELECT * FROM audit_event WHERE id > $1 ORDER BY id`, [since]);
   return { response, events };
 }
@@ -48,7 +57,13 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
 
   it('createUser: actor, action, no before, the user after without the password', async () => {
     const { response, events } = await audited(
-      `mutation { createUser(input: {email: "made@example.org", password: "made-password-123", roles: [CURATOR]}) { id } }`,
+      graphql(`
+        mutation {
+          createUser(input: { email: "made@example.org", password: "made-password-123", roles: [CURATOR] }) {
+            id
+          }
+        }
+      `),
       {},
       { token: admin.token },
     );
@@ -69,7 +84,13 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
 
   it('grantRole and revokeRole: before and after show the change', async () => {
     const granted = await audited(
-      `mutation($id: ID!) { grantRole(userId: $id, role: REGULATOR) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          grantRole(userId: $id, role: REGULATOR) {
+            id
+          }
+        }
+      `),
       { id: filer.id },
       { token: admin.token },
     );
@@ -77,7 +98,13 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
     expect(granted.events[0].before.roles).toEqual(['FILER']);
     expect(granted.events[0].after.roles).toEqual(['FILER', 'REGULATOR']);
     const revoked = await audited(
-      `mutation($id: ID!) { revokeRole(userId: $id, role: REGULATOR) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          revokeRole(userId: $id, role: REGULATOR) {
+            id
+          }
+        }
+      `),
       { id: filer.id },
       { token: admin.token },
     );
@@ -91,7 +118,13 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
 
   it('registerCompany and updateCompany, acting as the filer', async () => {
     const registered = await audited(
-      `mutation { registerCompany(input: {name: "Audited Co", countryIso3: "BRA"}) { id } }`,
+      graphql(`
+        mutation {
+          registerCompany(input: { name: "Audited Co", countryIso3: "BRA" }) {
+            id
+          }
+        }
+      `),
       {},
       { token: filer.token },
     );
@@ -105,7 +138,13 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
       after: { name: 'Audited Co', countryIso3: 'BRA', memberUserIds: [filer.id] },
     });
     const updated = await audited(
-      `mutation($id: ID!) { updateCompany(id: $id, input: {name: "Audited Company"}) { name } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          updateCompany(id: $id, input: { name: "Audited Company" }) {
+            name
+          }
+        }
+      `),
       { id: companyId },
       { token: filer.token },
     );
@@ -119,7 +158,13 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
 
   it('createRegulator, grantMembership, updateRegulator, revokeMembership', async () => {
     const created = await audited(
-      `mutation { createRegulator(input: {name: "Audit Authority", jurisdiction: "DEU"}) { id } }`,
+      graphql(`
+        mutation {
+          createRegulator(input: { name: "Audit Authority", jurisdiction: "DEU" }) {
+            id
+          }
+        }
+      `),
       {},
       { token: admin.token },
     );
@@ -129,24 +174,43 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
     ]);
 
     const granted = await audited(
-      `mutation($input: GrantMembershipInput!) { grantMembership(input: $input) { memberships { id regulatorId } } }`,
+      graphql(`
+        mutation ($input: GrantMembershipInput!) {
+          grantMembership(input: $input) {
+            memberships {
+              id
+              regulatorId
+            }
+          }
+        }
+      `),
       { input: { userId: filer.id, regulatorId } },
       { token: admin.token },
     );
     expect(granted.events).toHaveLength(1);
-    membershipId = granted.response.data!.grantMembership.memberships.find(
-      (m: any) => m.regulatorId === regulatorId,
-    ).id;
+    membershipId = granted.response.data!.grantMembership.memberships.find((m) => m.regulatorId === regulatorId)!.id;
     expect(granted.events[0].after.memberships).toHaveLength(2);
 
     await t.gql(
-      `mutation($id: ID!) { grantRole(userId: $id, role: REGULATOR) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          grantRole(userId: $id, role: REGULATOR) {
+            id
+          }
+        }
+      `),
       { id: filer.id },
       { token: admin.token },
     );
     const filerToken = filer.token;
     const renamed = await audited(
-      `mutation($id: ID!) { updateRegulator(id: $id, input: {name: "Audit Authority (DE)"}) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          updateRegulator(id: $id, input: { name: "Audit Authority (DE)" }) {
+            id
+          }
+        }
+      `),
       { id: regulatorId },
       { token: filerToken },
     );
@@ -155,7 +219,13 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
     ]);
 
     const revoked = await audited(
-      `mutation($id: ID!) { revokeMembership(id: $id) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          revokeMembership(id: $id) {
+            id
+          }
+        }
+      `),
       { id: membershipId },
       { token: admin.token },
     );
@@ -165,7 +235,16 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
 
   it('createApiKey and revokeApiKey; a change made through the key names the key', async () => {
     const created = await audited(
-      `mutation { createApiKey(input: {name: "ci"}) { key apiKey { id } } }`,
+      graphql(`
+        mutation {
+          createApiKey(input: { name: "ci" }) {
+            key
+            apiKey {
+              id
+            }
+          }
+        }
+      `),
       {},
       { token: filer.token },
     );
@@ -175,14 +254,26 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
     expect(JSON.stringify(created.events)).not.toContain(key.split('_')[2]);
 
     const viaKey = await audited(
-      `mutation($id: ID!) { updateCompany(id: $id, input: {name: "Renamed by key"}) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          updateCompany(id: $id, input: { name: "Renamed by key" }) {
+            id
+          }
+        }
+      `),
       { id: companyId },
       { apiKey: key },
     );
     expect(viaKey.events).toMatchObject([{ actor_user_id: filer.id, actor_api_key_id: apiKeyId }]);
 
     const revoked = await audited(
-      `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          revokeApiKey(id: $id) {
+            id
+          }
+        }
+      `),
       { id: apiKeyId },
       { token: filer.token },
     );
@@ -194,14 +285,26 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
   it('disableUser and enableUser', async () => {
     const user = await t.signUp('audit-toggle@example.org');
     const disabled = await audited(
-      `mutation($id: ID!) { disableUser(userId: $id) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          disableUser(userId: $id) {
+            id
+          }
+        }
+      `),
       { id: user.id },
       { token: admin.token },
     );
     expect(disabled.events).toMatchObject([{ action: 'user.disable', before: { disabledAt: null } }]);
     expect(disabled.events[0].after.disabledAt).not.toBeNull();
     const enabled = await audited(
-      `mutation($id: ID!) { enableUser(userId: $id) { id } }`,
+      graphql(`
+        mutation ($id: ID!) {
+          enableUser(userId: $id) {
+            id
+          }
+        }
+      `),
       { id: user.id },
       { token: admin.token },
     );
@@ -210,19 +313,37 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
 
   it('a refused or failed mutation leaves no event and changes nothing', async () => {
     const forbidden = await audited(
-      `mutation { createRegulator(input: {name: "No", jurisdiction: "FRA"}) { id } }`,
+      graphql(`
+        mutation {
+          createRegulator(input: { name: "No", jurisdiction: "FRA" }) {
+            id
+          }
+        }
+      `),
       {},
       { token: filer.token },
     );
     expect(forbidden.response.errors![0].extensions!.code).toBe('FORBIDDEN');
     const conflict = await audited(
-      `mutation { createUser(input: {email: "MADE@example.org", password: "another-password-1"}) { id } }`,
+      graphql(`
+        mutation {
+          createUser(input: { email: "MADE@example.org", password: "another-password-1" }) {
+            id
+          }
+        }
+      `),
       {},
       { token: admin.token },
     );
     expect(conflict.response.errors![0].extensions!.code).toBe('CONFLICT');
     const badCountry = await audited(
-      `mutation { registerCompany(input: {name: "Nowhere", countryIso3: "XYZ"}) { id } }`,
+      graphql(`
+        mutation {
+          registerCompany(input: { name: "Nowhere", countryIso3: "XYZ" }) {
+            id
+          }
+        }
+      `),
       {},
       {
         token: filer.token,
@@ -238,8 +359,25 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
 
   it('lets admins read the trail, filtered and paged, newest first', async () => {
     const { data, errors } = await t.gql(
-      `query($id: String!) { auditEvents(first: 1, filter: {entityType: "company", entityId: $id}) {
-         totalCount edges { node { action actorUserId before after } } pageInfo { hasNextPage endCursor } } }`,
+      graphql(`
+        query ($id: String!) {
+          auditEvents(first: 1, filter: { entityType: "company", entityId: $id }) {
+            totalCount
+            edges {
+              node {
+                action
+                actorUserId
+                before
+                after
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      `),
       { id: companyId },
       { token: admin.token },
     );
@@ -247,12 +385,21 @@ describe('every data-changing mutation leaves exactly one audit event', () => {
     expect(data!.auditEvents.totalCount).toBe(3);
     expect(data!.auditEvents.edges[0].node.after.name).toBe('Renamed by key');
     const next = await t.gql(
-      `query($id: String!, $after: String) { auditEvents(first: 5, after: $after, filter: {entityType: "company", entityId: $id}) {
-         edges { node { action } } } }`,
+      graphql(`
+        query ($id: String!, $after: String) {
+          auditEvents(first: 5, after: $after, filter: { entityType: "company", entityId: $id }) {
+            edges {
+              node {
+                action
+              }
+            }
+          }
+        }
+      `),
       { id: companyId, after: data!.auditEvents.pageInfo.endCursor },
       { token: admin.token },
     );
-    expect(next.data!.auditEvents.edges.map((e: any) => e.node.action)).toEqual(['company.update', 'company.register']);
+    expect(next.data!.auditEvents.edges.map((e) => e.node.action)).toEqual(['company.update', 'company.register']);
   });
 });
 
@@ -273,28 +420,85 @@ describe('secrets never leak', () => {
   it('keeps passwords and key secrets out of logs, errors and audit events', async () => {
     const password = 'Leak-Canary-Password-8731';
     const created = await t.gql(
-      `mutation($p: String!) { createUser(input: {email: "canary@example.org", password: $p, roles: [FILER]}) { id } }`,
+      graphql(`
+        mutation ($p: String!) {
+          createUser(input: { email: "canary@example.org", password: $p, roles: [FILER] }) {
+            id
+          }
+        }
+      `),
       { p: password },
       { token: admin.token },
     );
     expect(created.errors).toBeUndefined();
-    const login = await t.gql(`mutation($p: String!) { login(email: "canary@example.org", password: $p) { token } }`, {
-      p: password,
-    });
+    const login = await t.gql(
+      graphql(`
+        mutation ($p: String!) {
+          login(email: "canary@example.org", password: $p) {
+            token
+          }
+        }
+      `),
+      {
+        p: password,
+      },
+    );
     const wrongLogin = await t.gql(
-      `mutation { login(email: "canary@example.org", password: "Wrong-Canary-Password-1") { token } }`,
+      graphql(`
+        mutation {
+          login(email: "canary@example.org", password: "Wrong-Canary-Password-1") {
+            token
+          }
+        }
+      `),
     );
     const badCreate = await t.gql(
-      `mutation { createUser(input: {email: "not-an-email", password: "Short-Canary"}) { id } }`,
+      graphql(`
+        mutation {
+          createUser(input: { email: "not-an-email", password: "Short-Canary" }) {
+            id
+          }
+        }
+      `),
       {},
       { token: admin.token },
     );
     const key = (
-      await t.gql(`mutation { createApiKey(input: {name: "canary"}) { key } }`, {}, { token: login.data!.login.token })
-    ).data!.createApiKey.key as string;
+      await t.gql(
+        graphql(`
+          mutation {
+            createApiKey(input: { name: "canary" }) {
+              key
+            }
+          }
+        `),
+        {},
+        { token: login.data!.login.token },
+      )
+    ).data!.createApiKey.key;
     const keySecret = key.split('_')[2];
-    await t.gql(`{ me { email } }`, {}, { apiKey: key });
-    await t.gql(`{ me { email } }`, {}, { apiKey: key.slice(0, -2) + 'xx' });
+    await t.gql(
+      graphql(`
+        {
+          me {
+            email
+          }
+        }
+      `),
+      {},
+      { apiKey: key },
+    );
+    await t.gql(
+      graphql(`
+        {
+          me {
+            email
+          }
+        }
+      `),
+      {},
+      { apiKey: key.slice(0, -2) + 'xx' },
+    );
 
     const everything = [
       t.logs.join('\n'),

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { projectFile } from '../../src/common/project-file.js';
+import { graphql } from '../graphql/graphql.js';
 import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
 import { freePort, postGraphql, startServerProcess } from '../harness/server-process.js';
 
@@ -91,9 +92,17 @@ describe('the first admin', () => {
       await first.waitUntilReady();
       const login = await postGraphql(
         first.port,
-        `mutation { login(email: "first-admin@example.org", password: "first-admin-password-1") { user { roles } } }`,
+        graphql(`
+          mutation {
+            login(email: "first-admin@example.org", password: "first-admin-password-1") {
+              user {
+                roles
+              }
+            }
+          }
+        `),
       );
-      expect(login.data.login.user.roles).toEqual(['ADMIN']);
+      expect(login.data!.login.user.roles).toEqual(['ADMIN']);
       expect(await first.stop()).toBe(0);
       expect(first.output()).toMatch(/created the first admin/);
       expect(first.output()).not.toContain('first-admin-password-1');
@@ -102,7 +111,13 @@ describe('the first admin', () => {
       await second.waitUntilReady();
       const again = await postGraphql(
         second.port,
-        `mutation { login(email: "first-admin@example.org", password: "first-admin-password-1") { token } }`,
+        graphql(`
+          mutation {
+            login(email: "first-admin@example.org", password: "first-admin-password-1") {
+              token
+            }
+          }
+        `),
       );
       expect(again.errors).toBeUndefined();
       expect(await second.stop()).toBe(0);

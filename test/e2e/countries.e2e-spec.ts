@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestApp, type TestApp } from '../harness/test-app.js';
+import { graphql, type ResultOf, type TadaDocumentNode } from '../graphql/graphql.js';
+import { startTestApp, type GraphqlResponse, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,20 +10,57 @@ afterAll(() => t.close());
 
 const G7 = ['CAN', 'DEU', 'FRA', 'GBR', 'ITA', 'JPN', 'USA'];
 
+const COUNTRIES_PAGE = graphql(`
+  query Page($after: String) {
+    countries(first: 20, after: $after) {
+      edges {
+        node {
+          iso3
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
 describe('countries', () => {
   it('filters by group: the G7 query returns the seven G7 countries', async () => {
     const { status, data, errors } = await t.gql(
-      `{ countries(first: 10, filter: {groupKey: "G7"}) { totalCount edges { node { iso3 name } } } }`,
+      graphql(`
+        {
+          countries(first: 10, filter: { groupKey: "G7" }) {
+            totalCount
+            edges {
+              node {
+                iso3
+                name
+              }
+            }
+          }
+        }
+      `),
     );
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
     expect(data!.countries.totalCount).toBe(7);
-    expect(data!.countries.edges.map((edge: any) => edge.node.iso3)).toEqual(G7);
+    expect(data!.countries.edges.map((edge) => edge.node.iso3)).toEqual(G7);
   });
 
   it('counts 193 UN member states among 249 countries', async () => {
     const { data } = await t.gql(
-      `{ all: countries { totalCount } un: countries(filter: {unMember: true}) { totalCount } }`,
+      graphql(`
+        {
+          all: countries {
+            totalCount
+          }
+          un: countries(filter: { unMember: true }) {
+            totalCount
+          }
+        }
+      `),
     );
     expect(data).toEqual({ all: { totalCount: 249 }, un: { totalCount: 193 } });
   });
@@ -32,14 +70,12 @@ describe('countries', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data }: any = await t.gql(
-        `query Page($after: String) { countries(first: 20, after: $after) { edges { node { iso3 } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
-      seen.push(...data.countries.edges.map((edge: any) => edge.node.iso3));
+      // Annotated: `after` is assigned from the answer, which TypeScript cannot infer around the loop.
+      const { data }: GraphqlResponse<ResultOf<typeof COUNTRIES_PAGE>> = await t.gql(COUNTRIES_PAGE, { after });
+      seen.push(...data!.countries.edges.map((edge) => edge.node.iso3));
       pages += 1;
-      if (!data.countries.pageInfo.hasNextPage) break;
-      after = data.countries.pageInfo.endCursor;
+      if (!data!.countries.pageInfo.hasNextPage) break;
+      after = data!.countries.pageInfo.endCursor;
     }
     expect(pages).toBe(13);
     expect(seen).toHaveLength(249);
@@ -49,9 +85,20 @@ describe('countries', () => {
 
   it('combines filters: least developed countries in Asia', async () => {
     const { data } = await t.gql(
-      `{ countries(first: 100, filter: {region: "Asia", developmentStatus: LEAST_DEVELOPED}) { edges { node { iso3 developmentStatus } } } }`,
+      graphql(`
+        {
+          countries(first: 100, filter: { region: "Asia", developmentStatus: LEAST_DEVELOPED }) {
+            edges {
+              node {
+                iso3
+                developmentStatus
+              }
+            }
+          }
+        }
+      `),
     );
-    expect(data!.countries.edges.map((edge: any) => edge.node.iso3)).toEqual([
+    expect(data!.countries.edges.map((edge) => edge.node.iso3)).toEqual([
       'AFG',
       'BGD',
       'KHM',
@@ -64,9 +111,25 @@ describe('countries', () => {
   });
 
   it('answers country(iso3) with the country, case-insensitively, and null for an unknown code', async () => {
-    const { data } =
-      await t.gql(`{ gbr: country(iso3: "gbr") { iso3 iso2 numericCode name region subregion unMember developmentStatus }
-      none: country(iso3: "XYZ") { iso3 } }`);
+    const { data } = await t.gql(
+      graphql(`
+        {
+          gbr: country(iso3: "gbr") {
+            iso3
+            iso2
+            numericCode
+            name
+            region
+            subregion
+            unMember
+            developmentStatus
+          }
+          none: country(iso3: "XYZ") {
+            iso3
+          }
+        }
+      `),
+    );
     expect(data).toEqual({
       gbr: {
         iso3: 'GBR',
@@ -84,47 +147,109 @@ describe('countries', () => {
 
   it('resolves groups as of a date', async () => {
     const { data } = await t.gql(
-      `{ country(iso3: "GBR") { before: groups(asOf: "2019-06-01") { key } now: groups { key } } }`,
+      graphql(`
+        {
+          country(iso3: "GBR") {
+            before: groups(asOf: "2019-06-01") {
+              key
+            }
+            now: groups {
+              key
+            }
+          }
+        }
+      `),
     );
-    expect(data!.country.before.map((g: any) => g.key)).toEqual(['EU', 'G20', 'G7', 'OECD']);
-    expect(data!.country.now.map((g: any) => g.key)).toEqual(['G20', 'G7', 'OECD']);
+    expect(data!.country!.before.map((g) => g.key)).toEqual(['EU', 'G20', 'G7', 'OECD']);
+    expect(data!.country!.now.map((g) => g.key)).toEqual(['G20', 'G7', 'OECD']);
   });
 });
 
 describe('country groups', () => {
   it('EU membership follows the date: GBR in 2019, 27 members and no GBR today', async () => {
-    const { data } = await t.gql(`{ countryGroup(key: "EU") {
-      past: members(asOf: "2019-06-01") { code }
-      lastDay: members(asOf: "2020-01-30") { code }
-      leftOn: members(asOf: "2020-01-31") { code }
-      today: members { code kind country { iso3 } }
-      memberCount } }`);
+    const { data } = await t.gql(
+      graphql(`
+        {
+          countryGroup(key: "EU") {
+            past: members(asOf: "2019-06-01") {
+              code
+            }
+            lastDay: members(asOf: "2020-01-30") {
+              code
+            }
+            leftOn: members(asOf: "2020-01-31") {
+              code
+            }
+            today: members {
+              code
+              kind
+              country {
+                iso3
+              }
+            }
+            memberCount
+          }
+        }
+      `),
+    );
     const codes = (members: { code: string }[]) => members.map((member) => member.code);
-    expect(codes(data!.countryGroup.past)).toContain('GBR');
-    expect(codes(data!.countryGroup.lastDay)).toContain('GBR');
-    expect(codes(data!.countryGroup.leftOn)).not.toContain('GBR');
-    expect(data!.countryGroup.today).toHaveLength(27);
-    expect(codes(data!.countryGroup.today)).not.toContain('GBR');
-    expect(data!.countryGroup.memberCount).toBe(27);
-    expect(data!.countryGroup.today[0]).toEqual({ code: 'AUT', kind: 'COUNTRY', country: { iso3: 'AUT' } });
+    expect(codes(data!.countryGroup!.past)).toContain('GBR');
+    expect(codes(data!.countryGroup!.lastDay)).toContain('GBR');
+    expect(codes(data!.countryGroup!.leftOn)).not.toContain('GBR');
+    expect(data!.countryGroup!.today).toHaveLength(27);
+    expect(codes(data!.countryGroup!.today)).not.toContain('GBR');
+    expect(data!.countryGroup!.memberCount).toBe(27);
+    expect(data!.countryGroup!.today[0]).toEqual({ code: 'AUT', kind: 'COUNTRY', country: { iso3: 'AUT' } });
   });
 
   it('lists supranational members of the G20 as organisations, and the AU only from 2023-09-09', async () => {
-    const { data } = await t.gql(`{ countryGroup(key: "g20") {
-      now: members { code kind country { iso3 } }
-      before: members(asOf: "2023-09-08") { code } } }`);
-    const organisations = data!.countryGroup.now.filter((member: any) => member.kind === 'ORGANIZATION');
+    const { data } = await t.gql(
+      graphql(`
+        {
+          countryGroup(key: "g20") {
+            now: members {
+              code
+              kind
+              country {
+                iso3
+              }
+            }
+            before: members(asOf: "2023-09-08") {
+              code
+            }
+          }
+        }
+      `),
+    );
+    const organisations = data!.countryGroup!.now.filter((member) => member.kind === 'ORGANIZATION');
     expect(organisations).toEqual([
       { code: 'AU', kind: 'ORGANIZATION', country: null },
       { code: 'EU', kind: 'ORGANIZATION', country: null },
     ]);
-    expect(data!.countryGroup.now).toHaveLength(21);
-    expect(data!.countryGroup.before.map((m: any) => m.code)).not.toContain('AU');
+    expect(data!.countryGroup!.now).toHaveLength(21);
+    expect(data!.countryGroup!.before.map((m) => m.code)).not.toContain('AU');
   });
 
   it('lists the groups with their sizes, and the membership history', async () => {
-    const { data } = await t.gql(`{ countryGroups { key memberCount }
-      countryGroup(key: "LDC") { memberships { party { code } since until } } }`);
+    const { data } = await t.gql(
+      graphql(`
+        {
+          countryGroups {
+            key
+            memberCount
+          }
+          countryGroup(key: "LDC") {
+            memberships {
+              party {
+                code
+              }
+              since
+              until
+            }
+          }
+        }
+      `),
+    );
     expect(data!.countryGroups).toEqual([
       { key: 'BRICS', memberCount: 10 },
       { key: 'EU', memberCount: 27 },
@@ -133,11 +258,23 @@ describe('country groups', () => {
       { key: 'LDC', memberCount: 44 },
       { key: 'OECD', memberCount: 38 },
     ]);
-    expect(data!.countryGroup.memberships).toContainEqual({ party: { code: 'BTN' }, since: null, until: '2023-12-13' });
+    expect(data!.countryGroup!.memberships).toContainEqual({
+      party: { code: 'BTN' },
+      since: null,
+      until: '2023-12-13',
+    });
   });
 
   it('answers null for an unknown group key', async () => {
-    const { data, errors } = await t.gql(`{ countryGroup(key: "G8") { key } }`);
+    const { data, errors } = await t.gql(
+      graphql(`
+        {
+          countryGroup(key: "G8") {
+            key
+          }
+        }
+      `),
+    );
     expect(errors).toBeUndefined();
     expect(data).toEqual({ countryGroup: null });
   });
@@ -145,18 +282,76 @@ describe('country groups', () => {
 
 describe('bad input', () => {
   it('refuses first over 100 with BAD_USER_INPUT naming first', async () => {
-    const { status, errors } = await t.gql(`{ countries(first: 1000) { totalCount } }`);
+    const { status, errors } = await t.gql(
+      graphql(`
+        {
+          countries(first: 1000) {
+            totalCount
+          }
+        }
+      `),
+    );
     expect(status).toBe(200);
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(errors![0].message).toMatch(/first/);
   });
 
-  it.each([
-    ['first below 1', `{ countries(first: 0) { totalCount } }`, 'first'],
-    ['a cursor it did not issue', `{ countries(after: "bm90IGEgY3Vyc29y") { totalCount } }`, 'after'],
-    ['an unknown group key in a filter', `{ countries(filter: {groupKey: "G8"}) { totalCount } }`, 'filter.groupKey'],
-    ['a malformed group key', `{ countries(filter: {groupKey: "G 7!"}) { totalCount } }`, 'filter.groupKey'],
-    ['a malformed iso3', `{ country(iso3: "GB") { iso3 } }`, 'iso3'],
+  it.each<[string, TadaDocumentNode<unknown, Record<string, never>>, string]>([
+    [
+      'first below 1',
+      graphql(`
+        {
+          countries(first: 0) {
+            totalCount
+          }
+        }
+      `),
+      'first',
+    ],
+    [
+      'a cursor it did not issue',
+      graphql(`
+        {
+          countries(after: "bm90IGEgY3Vyc29y") {
+            totalCount
+          }
+        }
+      `),
+      'after',
+    ],
+    [
+      'an unknown group key in a filter',
+      graphql(`
+        {
+          countries(filter: { groupKey: "G8" }) {
+            totalCount
+          }
+        }
+      `),
+      'filter.groupKey',
+    ],
+    [
+      'a malformed group key',
+      graphql(`
+        {
+          countries(filter: { groupKey: "G 7!" }) {
+            totalCount
+          }
+        }
+      `),
+      'filter.groupKey',
+    ],
+    [
+      'a malformed iso3',
+      graphql(`
+        {
+          country(iso3: "GB") {
+            iso3
+          }
+        }
+      `),
+      'iso3',
+    ],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_case, query, field) => {
     const { errors } = await t.gql(query);
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -164,7 +359,15 @@ describe('bad input', () => {
 
   it('refuses a date that is not YYYY-MM-DD, naming asOf', async () => {
     const { status, errors } = await t.gql(
-      `query($d: LocalDate) { countryGroup(key: "EU") { members(asOf: $d) { code } } }`,
+      graphql(`
+        query ($d: LocalDate) {
+          countryGroup(key: "EU") {
+            members(asOf: $d) {
+              code
+            }
+          }
+        }
+      `),
       {
         d: '2019-13-45',
       },
@@ -179,18 +382,20 @@ describe('bad input', () => {
       .http()
       .post('/graphql')
       .set('content-type', 'application/json')
-      .send({ query: '{ countries(first: ' });
+      .send({ query: '{ countries(first: ' }); // not typed: it does not parse, on purpose
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('answers an unknown field with HTTP 400', async () => {
+    // Not typed: the field does not exist, on purpose.
     const { status, errors } = await t.gql(`{ countries { nope } }`);
     expect(status).toBe(400);
     expect(errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('answers a body that is not JSON with HTTP 400', async () => {
+    // Not a GraphQL operation at all: a body cut short, on purpose.
     const response = await t.http().post('/graphql').set('content-type', 'application/json').send('{"query": ');
     expect(response.status).toBe(400);
   });
@@ -201,7 +406,21 @@ describe('batching', () => {
     const count = async (first: number) => {
       t.queries.length = 0;
       const { data, errors } = await t.gql(
-        `query($first: Int!) { countries(first: $first) { edges { node { iso3 groups { key name } } } } }`,
+        graphql(`
+          query ($first: Int!) {
+            countries(first: $first) {
+              edges {
+                node {
+                  iso3
+                  groups {
+                    key
+                    name
+                  }
+                }
+              }
+            }
+          }
+        `),
         { first },
       );
       expect(errors).toBeUndefined();
@@ -215,16 +434,43 @@ describe('batching', () => {
 
   it('resolves members and their countries for every group in constant SQL', async () => {
     t.queries.length = 0;
-    const { data, errors } = await t.gql(`{ countryGroups { key members { code country { iso3 name } } } }`);
+    const { data, errors } = await t.gql(
+      graphql(`
+        {
+          countryGroups {
+            key
+            members {
+              code
+              country {
+                iso3
+                name
+              }
+            }
+          }
+        }
+      `),
+    );
     expect(errors).toBeUndefined();
-    expect(data!.countryGroups.find((g: any) => g.key === 'EU').members).toHaveLength(27);
+    expect(data!.countryGroups.find((g) => g.key === 'EU')!.members).toHaveLength(27);
     // groups, members of all groups, countries of all members
     expect(t.queries).toHaveLength(3);
   });
 
   it('skips the count query when totalCount is not asked for', async () => {
     t.queries.length = 0;
-    await t.gql(`{ countries(first: 5) { edges { node { iso3 } } } }`);
+    await t.gql(
+      graphql(`
+        {
+          countries(first: 5) {
+            edges {
+              node {
+                iso3
+              }
+            }
+          }
+        }
+      `),
+    );
     expect(t.queries).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { graphql, queryText } from '../graphql/graphql.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -7,6 +8,14 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t.close());
+
+const GROUP_KEYS = graphql(`
+  {
+    countryGroups {
+      key
+    }
+  }
+`);
 
 describe('operations', () => {
   it('answers liveness without touching the database', async () => {
@@ -53,14 +62,14 @@ describe('operations', () => {
       .http()
       .post('/graphql')
       .set('content-type', 'application/json')
-      .send(JSON.stringify({ query: '{ countryGroups { key } }', padding: 'x'.repeat(1_100_000) }));
+      .send(JSON.stringify({ query: queryText(GROUP_KEYS), padding: 'x'.repeat(1_100_000) }));
     expect(response.status).toBe(413);
   });
 
   it('hides internal failures behind INTERNAL_SERVER_ERROR without SQL or stack', async () => {
     await t.sql('ALTER TABLE country_group RENAME TO country_group_moved');
     try {
-      const { errors } = await t.gql(`{ countryGroups { key } }`);
+      const { errors } = await t.gql(GROUP_KEYS);
       expect(errors![0]).toMatchObject({
         message: 'Internal server error',
         extensions: { code: 'INTERNAL_SERVER_ERROR' },

@@ -3,9 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { graphql } from '../graphql/graphql.js';
 import { freePort, postGraphql, startServerProcess } from '../harness/server-process.js';
 
-const G7_QUERY = `{ countries(first: 10, filter: {groupKey: "G7"}) { totalCount edges { node { iso3 name } } } }`;
+const G7_QUERY = graphql(`
+  {
+    countries(first: 10, filter: { groupKey: "G7" }) {
+      totalCount
+      edges {
+        node {
+          iso3
+          name
+        }
+      }
+    }
+  }
+`);
 
 describe('configuration errors stop the process with a message naming the variable', () => {
   it.each([
@@ -52,8 +65,8 @@ describe('embedded default database', () => {
     const first = startServerProcess(env);
     await first.waitUntilReady(120000);
     const g7 = await postGraphql(first.port, G7_QUERY, { 'x-request-id': 'embedded-g7-check' });
-    expect(g7.data.countries.totalCount).toBe(7);
-    expect(g7.data.countries.edges.map((edge: any) => edge.node.iso3)).toEqual([
+    expect(g7.data!.countries.totalCount).toBe(7);
+    expect(g7.data!.countries.edges.map((edge) => edge.node.iso3)).toEqual([
       'CAN',
       'DEU',
       'FRA',
@@ -62,8 +75,17 @@ describe('embedded default database', () => {
       'JPN',
       'USA',
     ]);
-    const un = await postGraphql(first.port, `{ countries(filter: {unMember: true}) { totalCount } }`);
-    expect(un.data.countries.totalCount).toBe(193);
+    const un = await postGraphql(
+      first.port,
+      graphql(`
+        {
+          countries(filter: { unMember: true }) {
+            totalCount
+          }
+        }
+      `),
+    );
+    expect(un.data!.countries.totalCount).toBe(193);
 
     // Write something the seed would never write, straight into the embedded server.
     const password = (await readFile(path.join(dataDir, 'postgres-password'), 'utf8')).trim();
@@ -95,8 +117,17 @@ describe('embedded default database', () => {
 
     const second = startServerProcess(env);
     await second.waitUntilReady(120000);
-    const kept = await postGraphql(second.port, `{ countryGroup(key: "PERSISTENCE_CHECK") { name } }`);
-    expect(kept.data.countryGroup).toEqual({ name: 'Written before a restart' });
+    const kept = await postGraphql(
+      second.port,
+      graphql(`
+        {
+          countryGroup(key: "PERSISTENCE_CHECK") {
+            name
+          }
+        }
+      `),
+    );
+    expect(kept.data!.countryGroup).toEqual({ name: 'Written before a restart' });
     expect(await second.stop('SIGINT')).toBe(0);
     // Nothing to migrate the second time: the data directory was reused, not initialised again.
     expect(second.output()).not.toMatch(/applied migrations|initialising embedded/);

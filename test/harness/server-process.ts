@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { projectFile } from '../../src/common/project-file.js';
+import { queryText, type TadaDocumentNode } from '../graphql/graphql.js';
+import type { GraphqlResponse } from './test-app.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,11 +67,16 @@ export function startServerProcess(env: Record<string, string>): ServerProcess {
   };
 }
 
-export async function postGraphql(port: number, query: string, headers: Record<string, string> = {}): Promise<any> {
+/** Posts an operation without variables to a server process; the answer is typed by the document. */
+export async function postGraphql<Result>(
+  port: number,
+  document: TadaDocumentNode<Result, Record<string, never>>,
+  headers: Record<string, string> = {},
+): Promise<Omit<GraphqlResponse<Result>, 'status'>> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query: queryText(document) }),
   });
-  return response.json();
+  return (await response.json()) as Omit<GraphqlResponse<Result>, 'status'>;
 }
