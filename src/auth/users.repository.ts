@@ -26,16 +26,18 @@ type UserViewRow = Omit<UserView, 'memberships'> & {
 export class UsersRepository implements AuditedRecords<UserView> {
   readonly entityType = 'user';
 
+  private viewStatement: string | undefined;
+
   constructor(private readonly db: Database) {}
 
-  /** The user with roles and memberships in one statement. */
+  /** The user with roles and memberships in one statement (built once: it runs on every `me`). */
   private get viewSql(): string {
-    return `SELECT ${this.db.columns(User, 'u')},
+    return (this.viewStatement ??= `SELECT ${this.db.columns(User, 'u')},
       ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role)::text[] AS roles,
       COALESCE((SELECT json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'organizationId', m.organization_id,
           'organizationKind', o.kind, 'createdAt', m.created_at) ORDER BY m.created_at)
         FROM user_membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = u.id), '[]') AS memberships
-      FROM app_user u`;
+      FROM app_user u`);
   }
 
   /** Outside transactions, as a prepared statement. */

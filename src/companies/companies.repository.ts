@@ -2,40 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { AuditedRecords } from '../audit/audited-writes.js';
 import { Database } from '../database/database.js';
 import { NamedRecords } from '../database/named-records.js';
-import { firstRow } from '../database/sql-runner.js';
 import type { Tx } from '../database/transaction.js';
 import { Company } from './company.entity.js';
 
 /** Owns company. */
 @Injectable()
-export class CompaniesRepository implements AuditedRecords<Company> {
+export class CompaniesRepository extends NamedRecords<Company> implements AuditedRecords<Company> {
   readonly entityType = 'company';
-  private readonly named: NamedRecords<Company>;
 
-  constructor(private readonly db: Database) {
-    this.named = new NamedRecords(db, Company, 'company');
-  }
-
-  page(after: readonly [string, string] | null, limit: number): Promise<Company[]> {
-    return this.named.page(after, limit);
-  }
-
-  count(): Promise<number> {
-    return this.named.count();
-  }
-
-  byIds(ids: readonly string[]): Promise<(Company | null)[]> {
-    return this.named.byIds(ids);
-  }
-
-  async read(tx: Tx, id: string): Promise<Company | null> {
-    return (await firstRow<Company>(tx, `SELECT ${this.columns} FROM company t WHERE t.id = $1`, [id])) ?? null;
-  }
-
-  async lockAndRead(tx: Tx, id: string): Promise<Company | null> {
-    return (
-      (await firstRow<Company>(tx, `SELECT ${this.columns} FROM company t WHERE t.id = $1 FOR UPDATE`, [id])) ?? null
-    );
+  constructor(db: Database) {
+    super(db, Company, 'company');
   }
 
   /** Inserts the company under the id of its organisation; a country that does not exist fails its foreign key. */
@@ -52,9 +28,5 @@ export class CompaniesRepository implements AuditedRecords<Company> {
       id,
       name,
     ]);
-  }
-
-  private get columns(): string {
-    return this.db.columns(Company, 't');
   }
 }

@@ -3,8 +3,7 @@ import { AuditedWrites } from '../audit/audited-writes.js';
 import { OrganizationsService } from '../auth/organizations.service.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
 import { BadUserInputError } from '../common/errors/app-errors.js';
-import { toPage, type Page } from '../common/pagination/connection.js';
-import { decodeCursor } from '../common/pagination/cursor.js';
+import type { Page } from '../common/pagination/connection.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
 import { Database } from '../database/database.js';
 import { isForeignKeyViolation } from '../database/pg-errors.js';
@@ -23,16 +22,8 @@ export class CompaniesService {
     private readonly writes: AuditedWrites,
   ) {}
 
-  async list(args: PageArgs): Promise<Page<Company>> {
-    const after = args.after ? (decodeCursor(args.after, 2).map(String) as [string, string]) : null;
-    const rows = await this.companies.page(after, args.first + 1);
-    return toPage(
-      rows,
-      args.first,
-      (row) => [row.name, row.id],
-      after !== null,
-      () => this.companies.count(),
-    );
+  list(args: PageArgs): Promise<Page<Company>> {
+    return this.companies.page(args);
   }
 
   byIds(ids: readonly string[]): Promise<(Company | null)[]> {

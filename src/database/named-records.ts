@@ -1,38 +1,69 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { indexBy } from '../common/loaders/batch-results.js';
+import { toPage, type Page } from '../common/pagination/connection.js';
+import { decodeCursor } from '../common/pagination/cursor.js';
+import type { PageArgs } from '../common/pagination/page-args.js';
 import type { Database } from './database.js';
+import { firstRow, type SqlRunner } from './sql-runner.js';
+import type { Tx } from './transaction.js';
 
 /**
- * Reads of a table of named records with uuid ids (companies, regulators): pages ordered by name then id, keyset
- * on both (index on (name, id)), and batches by id for DataLoaders.
+ * The base of a repository of named records with uuid ids (companies, regulators): pages ordered by name then id,
+ * keyset on both (index on (name, id)), batches by id for DataLoaders, and the reads of the write path.
  */
-export class NamedRecords<T extends { id: string; name: string }> {
+export abstract class NamedRecords<T extends { id: string; name: string }> {
   constructor(
-    private readonly db: Database,
+    protected readonly db: Database,
     private readonly entity: EntityTarget<ObjectLiteral>,
-    private readonly table: string,
+    protected readonly table: string,
   ) {}
 
-  /** Up to `limit` records after the (name, id) key `after`, in order. */
-  page(after: readonly [string, string] | null, limit: number): Promise<T[]> {
-    return this.db.reads.rows<T>(
-      `SELECT ${this.db.columns(this.entity, 't')} FROM ${this.table} t
+  async page(args: PageArgs): Promise<Page<T>> {
+    const after = args.after ? decodeCursor(args.after, 2).map(String) : null;
+    const rows = await this.db.reads.rows<T>(
+      `SELECT ${this.columns} FROM ${this.table} t
        WHERE $1::text IS NULL OR (t.name, t.id) > ($1::text, $2::uuid)
        ORDER BY t.name, t.id LIMIT $3`,
-      [after?.[0] ?? null, after?.[1] ?? null, limit],
+      [after?.[0] ?? null, after?.[1] ?? null, args.first + 1],
     );
-  }
-
-  async count(): Promise<number> {
-    const [{ count }] = await this.db.reads.rows<{ count: number }>(`SELECT count(*) AS count FROM ${this.table}`);
-    return count;
+    return toPage(
+      rows,
+      args.first,
+      (row) => [row.name, row.id],
+      after !== null,
+      () => this.count(),
+    );
   }
 
   async byIds(ids: readonly string[]): Promise<(T | null)[]> {
     const rows = await this.db.reads.rows<T>(
-      `SELECT ${this.db.columns(this.entity, 't')} FROM ${this.table} t WHERE t.id = ANY($1::uuid[])`,
+      `SELECT ${this.columns} FROM ${this.table} t WHERE t.id = ANY($1::uuid[])`,
       [ids],
     );
     return indexBy(ids, rows, (row) => row.id);
+  }
+
+  read(tx: Tx, id: string): Promise<T | null> {
+    return this.byId(tx, id, '');
+  }
+
+  lockAndRead(tx: Tx, id: string): Promise<T | null> {
+    return this.byId(tx, id, 'FOR UPDATE');
+  }
+
+  private async count(): Promise<number> {
+    const [{ count }] = await this.db.reads.rows<{ count: number }>(`SELECT count(*) AS count FROM ${this.table}`);
+    return count;
+  }
+
+  private async byId(runner: SqlRunner, id: string, lock: '' | 'FOR UPDATE'): Promise<T | null> {
+    return (
+      (await firstRow<T>(runner, `SELECT ${this.columns} FROM ${this.table} t WHERE t.id = $1 ${lock}`, [id])) ?? null
+    );
+  }
+
+  /** The entity's columns under alias `t`. */
+  protected get columns(): string {
+    return this.db.columns(this.entity, 't');
   }
 }

@@ -1,23 +1,9 @@
 // Prepares one migrated and seeded template database per run; each test file clones it (test-database.ts).
 // Plain JavaScript on the build output, so that it runs before any test transform.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { prepareAppDatabase } from '../../dist/src/app-database.js';
-import { startEmbeddedPostgres } from '../../dist/src/database/embedded-postgres.js';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { startThrowawayPostgres } from '../../dist/src/database/throwaway-postgres.js';
 
 function withDatabase(url, database) {
   const parsed = new URL(url);
@@ -28,13 +14,8 @@ function withDatabase(url, database) {
 export default async function globalSetup() {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'registry-test-pg-'));
-    const embedded = await startEmbeddedPostgres({
-      dataDir,
-      port: await freePort(),
-      database: 'postgres',
-      log: () => undefined,
-    });
+    // Stopped, and its folder deleted, by the global teardown.
+    const embedded = await startThrowawayPostgres('test');
     globalThis.__embeddedPostgres = embedded;
     serverUrl = embedded.url;
   }

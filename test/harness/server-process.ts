@@ -1,18 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { projectFile } from '../../src/common/project-file.js';
 import { queryText, type TadaDocumentNode } from '../graphql/graphql.js';
 import type { GraphqlResponse } from './test-app.js';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    server.on('error', reject);
-  });
-}
+export { freePort } from '../../src/common/free-port.js';
 
 export interface ServerProcess {
   child: ChildProcess;
