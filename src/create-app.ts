@@ -1,31 +1,41 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { createValidationPipe } from './common/errors/validation-pipe.js';
-import { httpLogger } from './common/logging/http-logger.js';
 import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
+import { RequestLogController, requestId } from './common/logging/request-logging.js';
 import { createRootLogger } from './common/logging/root-logger.js';
 
-/** Builds the application exactly as it serves traffic; used by main, the schema emitter and the tests. */
+/** The largest request body accepted; a bigger one is answered 413 before it is parsed. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the application exactly as it serves traffic; used by main, the schema emitter, tools and the tests. */
 export async function createApp(
   options: AppModuleOptions,
   logDestination?: NodeJS.WritableStream,
 ): Promise<INestApplication> {
   const logger = createRootLogger(options.config, logDestination);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    logger: new NestPinoLogger(logger),
-    bodyParser: false,
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLogController(),
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Behind N proxies, the caller's address is the Nth from the right in X-Forwarded-For (login limits use it).
+    trustProxy: (_address: string, hop: number) => hop < options.config.trustProxyHops,
   });
-  app.use(httpLogger(logger));
-  app.useBodyParser('json', { limit: '1mb' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    logger: new NestPinoLogger(logger),
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
   app.useGlobalPipes(createValidationPipe());
-  app.disable('x-powered-by');
-  // An ETag hashes every response body; GraphQL POST answers are never revalidated with it.
-  app.set('etag', false);
-  // Behind N proxies, the caller's address is the Nth from the right in X-Forwarded-For (login limits use it).
-  app.set('trust proxy', options.config.trustProxyHops);
   app.enableCors({ origin: options.config.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   return app;
 }

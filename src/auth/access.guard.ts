@@ -1,7 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ACCESS_RULE, type AccessRule } from '../common/access/access.decorator.js';
 import { isMemberOf, PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';

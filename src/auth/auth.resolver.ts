@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { Public, SignedIn } from '../common/access/access.decorator.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
 import { Actor, CurrentPrincipal } from '../common/access/current-principal.decorator.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
 import { UnauthenticatedError } from '../common/errors/app-errors.js';
 import { parseApiKey, secretMatches } from './api-key-secret.js';

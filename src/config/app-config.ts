@@ -21,7 +21,7 @@ export interface AppConfig {
   /** Allowed browser origins; `true` reflects any origin (development default), `[]` allows none. */
   corsOrigins: string[] | true;
   introspection: boolean;
-  /** Express 'trust proxy': how many proxies in front may set X-Forwarded-For (0: none). */
+  /** How many proxies in front may set X-Forwarded-For (0: none). */
   trustProxyHops: number;
   loginAttemptsPerMinute: number;
   mutationsPerMinute: number;

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DocumentNode } from 'graphql';
 import pg from 'pg';
 import request from 'supertest';
@@ -79,6 +80,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     logSink,
   );
   await app.init();
+  // Fastify registers its routes and plugins asynchronously; supertest needs them all in place.
+  await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   // pool.end() resolves before its connections have closed, so the forced DROP DATABASE in close() may terminate

@@ -2,8 +2,8 @@ import { Catch, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 
 /**
- * Hands every resolver error to Apollo untouched: Nest's default handler would log caller mistakes
- * (BAD_USER_INPUT...) as server errors, while `formatError` decides what is internal and logs only that.
+ * Hands every resolver error to the GraphQL driver untouched: Nest's default handler would log caller mistakes
+ * (BAD_USER_INPUT...) as server errors, while `formatExecutionErrors` decides what is internal and logs only that.
  * HTTP routes (health) keep Nest's usual answers.
  */
 @Catch()

@@ -1,15 +1,13 @@
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyRequest } from 'fastify';
+import { NoSchemaIntrospectionCustomRule, type DocumentNode, type GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
-import { complexityLimit } from './query-limits.js';
-import { ThinFields } from './thin-fields.js';
-import { formatError, internalErrorLogging, retryAfterHeader } from '../errors/format-error.js';
+import { formatExecutionErrors } from '../errors/format-error.js';
+import type { MercuriusContext } from 'mercurius';
 import { createRequestContext } from '../request-context.js';
+import { ComplexityLimit } from './query-limits.js';
+import { ThinFields } from './thin-fields.js';
 
 export interface GraphqlOptions {
   /** Where to write the SDL; false keeps the schema in memory. */
@@ -20,31 +18,50 @@ export interface GraphqlOptions {
   maxComplexity: number;
 }
 
+/** Headers that only a script can set, so that their presence proves a request was not a plain form post. */
+const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-require-preflight'];
+
+type Variables = Record<string, unknown> | undefined;
+
+/** The name of the operation to run, from the body (POST) or the query string (GET). */
+function operationNameOf(request: FastifyRequest): string | undefined {
+  const source = (request.method === 'GET' ? request.query : request.body) as { operationName?: unknown } | null;
+  return typeof source?.operationName === 'string' ? source.operationName : undefined;
+}
+
 export function graphqlModule(options: GraphqlOptions) {
-  return GraphQLModule.forRootAsync<ApolloDriverConfig>({
-    driver: ApolloDriver,
+  const complexity = new ComplexityLimit(options.maxComplexity);
+  return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+    driver: MercuriusDriver,
     inject: [ThinFields],
     useFactory: (thinFields: ThinFields) => ({
       autoSchemaFile: options.schemaFile === false ? true : options.schemaFile,
       sortSchema: true,
       path: '/graphql',
-      graphiql: options.graphiql,
-      introspection: options.introspection,
-      // Apollo's default: a request must be JSON or carry a preflight header, so a plain HTML form cannot post.
-      csrfPrevention: true,
-      validationRules: [depthLimit(options.maxDepth)],
-      context: createRequestContext,
-      includeStacktraceInErrorResponses: false,
-      // The cache-control plugin wraps every field resolver; responses here are not HTTP-cached anyway.
-      plugins: [
-        ApolloServerPluginCacheControlDisabled(),
-        ApolloServerPluginUsageReportingDisabled(),
-        ApolloServerPluginSchemaReportingDisabled(),
-        complexityLimit(options.maxComplexity),
-        internalErrorLogging,
-        retryAfterHeader,
+      graphiql: false,
+      // Compiles a query with graphql-jit the second time it is seen.
+      jit: 1,
+      // A request must be JSON or carry a header only scripts can set, so a plain HTML form cannot post.
+      csrfPrevention: {
+        allowedContentTypes: ['application/json', 'application/graphql-response+json'],
+        requiredHeaders: PREFLIGHT_HEADERS,
+      },
+      validationRules: [
+        depthLimit(options.maxDepth),
+        ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
       ],
-      formatError,
+      context: createRequestContext,
+      errorFormatter: formatExecutionErrors,
+      hooks: {
+        preExecution: (
+          schema: GraphQLSchema,
+          document: DocumentNode,
+          context: MercuriusContext,
+          variables: unknown,
+        ) => {
+          complexity.check(schema, document, operationNameOf(context.reply.request), variables as Variables);
+        },
+      },
       transformSchema: (schema) => thinFields.install(schema),
     }),
   });

@@ -1,12 +1,14 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType,
   getNullableType,
+  getOperationAST,
+  getVariableValues,
   GraphQLError,
   isListType,
   isObjectType,
   type DocumentNode,
   type GraphQLField,
+  type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors/error-codes.js';
@@ -17,14 +19,20 @@ import { ErrorCode } from '../errors/error-codes.js';
  */
 export const ASSUMED_LIST_SIZE = 25;
 
+/** Cost estimates remembered per document: one per distinct set of numeric variables, at most this many. */
+const COSTS_PER_DOCUMENT = 64;
+
 /**
  * Counts the objects a query may fetch: a field with `first` fetches that many, a connection's edges do not
- * multiply again, any other list of objects is assumed to hold ASSUMED_LIST_SIZE, scalars are free.
+ * multiply again, any other list of objects is assumed to hold ASSUMED_LIST_SIZE. A scalar field costs what its
+ * `@Extensions({ cost })` says (fields that run SQL, such as counts, say 1), other scalars are free; so is
+ * introspection, which reads no data.
  */
 export function objectCountEstimator({ field, args, childComplexity }: ComplexityEstimatorArgs): number {
+  if (field.name.startsWith('__')) return 0;
   const type = getNullableType(field.type);
-  const returnsObjects = isObjectType(getNamedType(type));
-  if (!returnsObjects) return 0;
+  const own = typeof field.extensions?.cost === 'number' ? field.extensions.cost : 0;
+  if (!isObjectType(getNamedType(type))) return own;
   if (typeof args.first === 'number') return args.first * (1 + childComplexity);
   if (isListType(type) && !isConnectionEdges(field)) {
     const listSize = typeof field.extensions?.listSize === 'number' ? field.extensions.listSize : ASSUMED_LIST_SIZE;
@@ -37,48 +45,64 @@ function isConnectionEdges(field: GraphQLField<unknown, unknown>): boolean {
   return field.name === 'edges' && getNamedType(field.type).name.endsWith('Edge');
 }
 
+function refusal(message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extensions } });
+}
+
 /**
- * Refuses a query whose estimated object count exceeds `limit` after parsing and validation, before any
- * resolver (and so any SQL) runs. Apollo hands back the same document object for the same query text, so the
- * cost is remembered per document and variables instead of walking the query on every request.
+ * Refuses a query whose estimated object count exceeds `limit`, after parsing and validation and before any
+ * resolver (and so any SQL) runs; a query whose cost cannot be estimated (too large to walk, for one) is refused
+ * too. The estimate depends on the document and on the numbers among its declared variables only, so it is
+ * remembered per document (the driver keeps parsed documents in a bounded cache) and per those numbers, at most
+ * COSTS_PER_DOCUMENT of them; variables the query does not declare are never read.
  */
-export function complexityLimit(limit: number): ApolloServerPlugin {
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema }) {
-          const key = `${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
-          let byVariables = costs.get(document);
-          if (!byVariables) costs.set(document, (byVariables = new Map<string, number>()));
-          let cost = byVariables.get(key);
-          if (cost === undefined) {
-            try {
-              cost = getComplexity({
-                schema,
-                query: document,
-                operationName: request.operationName ?? undefined,
-                variables: request.variables ?? {},
-                estimators: [objectCountEstimator],
-              });
-            } catch {
-              // Variables that do not fit their types: execution reports that as BAD_USER_INPUT (HTTP 400).
-              return;
-            }
-            // Bounded: a client paging with ever-new cursors must not grow it without end.
-            if (byVariables.size >= 100) byVariables.clear();
-            byVariables.set(key, cost);
-          }
-          if (cost > limit) {
-            throw new GraphQLError(
-              `the query may fetch ${cost} objects, more than the limit of ${limit}; ask for fewer or page`,
-              {
-                extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, limit, http: { status: 400 } },
-              },
-            );
-          }
+export class ComplexityLimit {
+  private readonly costs = new WeakMap<DocumentNode, Map<string, number>>();
+
+  constructor(private readonly limit: number) {}
+
+  /** Throws QUERY_TOO_COMPLEX unless the operation is within the limit. */
+  check(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | undefined,
+    rawVariables: Record<string, unknown> | undefined,
+  ): void {
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return; // the driver reports the missing operation itself
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+    if (coerced.errors) return; // the driver reports bad variables as BAD_USER_INPUT before executing
+    const numbers = Object.entries(coerced.coerced).filter(([, value]) => typeof value === 'number');
+    const key = `${operationName ?? ''} ${JSON.stringify(numbers)}`;
+    let byVariables = this.costs.get(document);
+    if (!byVariables) this.costs.set(document, (byVariables = new Map<string, number>()));
+    let cost = byVariables.get(key);
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({
+          schema,
+          query: document,
+          operationName,
+          variables: coerced.coerced,
+          estimators: [objectCountEstimator],
+        });
+      } catch (error) {
+        throw refusal(
+          `the query's cost could not be estimated (${error instanceof Error ? error.message : 'unknown reason'}); make it smaller`,
+          { limit: this.limit },
+        );
+      }
+      if (byVariables.size >= COSTS_PER_DOCUMENT) byVariables.clear();
+      byVariables.set(key, cost);
+    }
+    if (cost > this.limit) {
+      throw refusal(
+        `the query may fetch ${cost} objects, more than the limit of ${this.limit}; ask for fewer or page`,
+        {
+          cost,
+          limit: this.limit,
         },
-      };
-    },
-  };
+      );
+    }
+  }
 }

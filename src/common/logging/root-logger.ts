@@ -5,6 +5,15 @@ import type { AppConfig } from '../../config/app-config.js';
 export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: NodeJS.WritableStream): Logger {
   const options = {
     level: config.logLevel,
+    // What a request log line says of the request and its answer (the HTTP layer would add its own otherwise).
+    serializers: {
+      req: (req: { id?: unknown; method?: unknown; url?: unknown }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+      res: (res: { statusCode?: unknown }) => ({ statusCode: res.statusCode }),
+    },
     // Belt and braces: credentials must never reach a log line, whichever object carries them.
     redact: {
       paths: [
