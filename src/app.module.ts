@@ -42,6 +42,8 @@ export class AppModule {
           introspection: options.config.introspection,
           maxDepth: options.config.maxQueryDepth,
           maxComplexity: options.config.maxQueryComplexity,
+          maxAliases: options.config.maxQueryAliases,
+          maxTokens: options.config.maxQueryTokens,
         }),
         HealthModule,
         AuditModule,

@@ -12,7 +12,7 @@ export class AuditService {
 
   /** Newest first, keyset-paginated on id. */
   async list(args: AuditEventsArgs): Promise<Page<AuditEvent>> {
-    const beforeId = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
+    const beforeId = args.after ? decodeCursor(args.after, ['integer'])[0] : null;
     const { rows, count } = await this.events.list(args.filter ?? {}, beforeId, args.first + 1);
     return toPage(rows, args.first, (row) => [row.id], beforeId !== null, count);
   }

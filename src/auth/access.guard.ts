@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest as Request } from 'fastify';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ACCESS_RULE, type AccessRule } from '../common/access/access.decorator.js';
-import { isMemberOf, PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
+import { isMemberOf, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
 import { Role } from '../common/access/role.js';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/app-errors.js';
 import { AuthenticationService } from './authentication.service.js';
@@ -41,10 +41,9 @@ export class AccessGuard implements CanActivate {
     const req = gql.getContext<{ req: Request & RequestWithPrincipal }>().req;
 
     if (rule.public) {
-      // A public field answers whatever credentials come with it; `me` still sees a valid caller.
-      if (req.headers.authorization || req.headers['x-api-key']) {
-        await this.authentication.authenticate(req).catch(() => (req[PRINCIPAL] = null));
-      }
+      // Credentials are checked wherever they are sent: a bad or expired token is refused even on a public
+      // field, so that a client learns of it instead of silently reading as the public.
+      if (req.headers.authorization || req.headers['x-api-key']) await this.authentication.authenticate(req);
       return true;
     }
     const principal = await this.authentication.authenticate(req);

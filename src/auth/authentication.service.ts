@@ -7,6 +7,8 @@ import { parseApiKey, secretMatches } from './api-key-secret.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { PrincipalsRepository, type PrincipalRow } from './principals.repository.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Establishes who is calling from the Authorization header (`Bearer <access token>` or `ApiKey <key>`) or
  * X-API-Key. The user is read from the database on every authenticated request, so that disabling a user,
@@ -42,7 +44,11 @@ export class AuthenticationService {
   private async fromAccessToken(token: string): Promise<Principal> {
     let userId: string;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string }>(token, { algorithms: ['HS256'] });
+      const payload = await this.jwt.verifyAsync<{ sub?: unknown; exp?: unknown }>(token, { algorithms: ['HS256'] });
+      // Every token this service issues expires and names a user; one that does not was not issued here.
+      if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
+        throw new Error('malformed claims');
+      }
       userId = payload.sub;
     } catch (error) {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';

@@ -34,7 +34,7 @@ export class UsersService {
   }
 
   async list(args: PageArgs): Promise<Page<UserView>> {
-    const after = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
+    const after = args.after ? decodeCursor(args.after, ['text'])[0] : null;
     const rows = await this.users.list(after, args.first + 1);
     return toPage(
       rows,

@@ -27,6 +27,8 @@ export interface AppConfig {
   mutationsPerMinute: number;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+  maxQueryAliases: number;
+  maxQueryTokens: number;
   bootstrapAdmin: { email: string; password: string } | undefined;
 }
 
@@ -143,6 +145,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 120, 1, 100000),
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
     maxQueryComplexity: integer(env, 'MAX_QUERY_COMPLEXITY', 5000, 10, 10000000),
+    maxQueryAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0, 10000),
+    maxQueryTokens: integer(env, 'MAX_QUERY_TOKENS', 10000, 100, 1000000),
     bootstrapAdmin: bootstrapAdmin(env),
   };
 }

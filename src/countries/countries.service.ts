@@ -19,7 +19,7 @@ export class CountriesService {
 
   async listCountries(args: CountriesArgs, withTotal: boolean): Promise<Page<Country>> {
     const filter = args.filter ?? {};
-    const afterIso3 = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
+    const afterIso3 = args.after ? decodeCursor(args.after, ['text'])[0] : null;
     const { rows, total, count } = await this.countries.page(
       filter,
       args.asOf ?? todayUtc(),

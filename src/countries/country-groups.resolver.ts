@@ -58,6 +58,7 @@ export class CountryGroupsResolver {
   }
 
   @ResolveField(() => Int, { description: 'Number of members on `asOf` (default today).' })
+  @Extensions({ cost: 1 }) // reads the members: a query for each distinct asOf
   memberCount(
     @Root() group: CountryGroup,
     @AsOfArg() asOf: string | null,

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { LocalDateScalar } from '../common/graphql/scalars.js';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { CountryGroup } from './country-group.entity.js';
 import { Party } from './party.entity.js';
@@ -31,14 +31,14 @@ export class GroupMembership {
   @JoinColumn({ name: 'party_code', referencedColumnName: 'code' })
   party?: Relation<Party>;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDateScalar, {
     nullable: true,
     description: 'First day of membership; null: since before records begin.',
   })
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   since: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day no longer a member; null: still a member.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day no longer a member; null: still a member.' })
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   until: string | null;
 

@@ -19,7 +19,7 @@ export abstract class NamedRecords<T extends { id: string; name: string }> {
   ) {}
 
   async page(args: PageArgs): Promise<Page<T>> {
-    const after = args.after ? decodeCursor(args.after, 2).map(String) : null;
+    const after = args.after ? decodeCursor(args.after, ['text', 'uuid']) : null;
     const rows = await this.db.reads.rows<T>(
       `SELECT ${this.columns} FROM ${this.table} t
        WHERE $1::text IS NULL OR (t.name, t.id) > ($1::text, $2::uuid)

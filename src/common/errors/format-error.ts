@@ -37,23 +37,72 @@ function asGraphQLError(error: unknown): GraphQLError {
 
 /** What the request got wrong before execution, from the driver's parse and validation errors. */
 function requestError(error: GraphQLError): Formatted {
-  const code = error.message.startsWith('Syntax Error')
-    ? 'GRAPHQL_PARSE_FAILED'
-    : error.message.startsWith('Variable "$')
-      ? ErrorCode.BAD_USER_INPUT
-      : 'GRAPHQL_VALIDATION_FAILED';
-  return { error: { ...error.toJSON(), extensions: { ...error.extensions, code } }, status: 400 };
+  const given = error.extensions?.code;
+  const code =
+    typeof given === 'string'
+      ? given
+      : error.message.startsWith('Syntax Error')
+        ? 'GRAPHQL_PARSE_FAILED'
+        : /^(Variable "\$|Expected value of type)/.test(error.message)
+          ? ErrorCode.BAD_USER_INPUT
+          : 'GRAPHQL_VALIDATION_FAILED';
+  const field = error.extensions?.field ?? variablePath(error.message);
+  return {
+    error: { ...error.toJSON(), extensions: { ...error.extensions, code, ...(field ? { field } : {}) } },
+    status: 400,
+  };
+}
+
+/** The variable (and the place inside it) that graphql-js says is wrong: 'Variable "$input" ... at "input.email"'. */
+function variablePath(message: string): string | undefined {
+  const match =
+    /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value .*? at "([^"]+)";|^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(
+      message,
+    );
+  return match ? (match[2] ?? match[3]) : undefined;
+}
+
+/**
+ * A bad literal is reported twice, by graphql-js ("Expected value of type...") and by InputLiteralsRule, which names
+ * the argument: keep the second.
+ */
+function withoutRepeats(errors: GraphQLError[]): GraphQLError[] {
+  const named = new Set(
+    errors.filter((error) => error.extensions?.field !== undefined).map((error) => JSON.stringify(error.locations)),
+  );
+  return errors.filter(
+    (error) => !(error.message.startsWith('Expected value of type') && named.has(JSON.stringify(error.locations))),
+  );
+}
+
+/** PostgreSQL's data exceptions (SQLSTATE class 22: a value out of range or malformed) are the caller's input. */
+function isDataException(error: DriverError | undefined): boolean {
+  const sqlState = (error as { driverError?: { code?: unknown } } | undefined)?.driverError?.code ?? error?.code;
+  return typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState);
 }
 
 function format(error: GraphQLError, log: (error: GraphQLError) => void): Formatted[] {
   const original: DriverError | undefined = error.originalError ?? undefined;
   if (original?.code === 'MER_ERR_GQL_VALIDATION' && Array.isArray(original.errors)) {
-    return original.errors.map((inner) => requestError(asGraphQLError(inner)));
+    return withoutRepeats(original.errors.map(asGraphQLError)).map(requestError);
   }
+  if (error.path === undefined && error.message.startsWith('Variable "$')) return [requestError(error)];
   const code = error.extensions?.code;
   if (typeof code === 'string' && (CLIENT_CODES.has(code) || REQUEST_ERRORS.has(code))) {
-    const status = code === String(ErrorCode.QUERY_TOO_COMPLEX) || REQUEST_ERRORS.has(code) ? 400 : undefined;
-    return [{ error: error.toJSON(), status }];
+    // An error without a path was raised before execution (a refused request), not by a field.
+    return [{ error: error.toJSON(), status: error.path === undefined ? 400 : undefined }];
+  }
+  if (isDataException(original)) {
+    return [
+      {
+        error: {
+          message: 'a value is out of range or malformed',
+          locations: error.locations,
+          path: error.path,
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        },
+      },
+    ];
   }
   // A request the HTTP layer refused (body too large, unsupported media type, CSRF): its status and message stand.
   if (original?.statusCode && original.statusCode >= 400 && original.statusCode < 500) {

@@ -1,5 +1,5 @@
 import { Args } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { LocalDateScalar } from './scalars.js';
 
 /**
  * The `asOf` argument of date-dependent fields. The LocalDate scalar validates it; as a single scalar argument
@@ -7,7 +7,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
  */
 export const AsOfArg = () =>
   Args('asOf', {
-    type: () => GraphQLLocalDate,
+    type: () => LocalDateScalar,
     nullable: true,
     description: 'The date to answer for, YYYY-MM-DD; default today (UTC).',
   });

@@ -1,12 +1,14 @@
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
-import { NoSchemaIntrospectionCustomRule, type DocumentNode, type GraphQLSchema } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import { getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { formatExecutionErrors } from '../errors/format-error.js';
 import type { MercuriusContext } from 'mercurius';
 import { createRequestContext } from '../request-context.js';
+import { assertSafeVariableText } from './input-checks.js';
 import { ComplexityLimit } from './query-limits.js';
+import { DateTimeScalar } from './scalars.js';
+import { validationRules } from './validation-rules.js';
 import { ThinFields } from './thin-fields.js';
 
 export interface GraphqlOptions {
@@ -16,12 +18,12 @@ export interface GraphqlOptions {
   introspection: boolean;
   maxDepth: number;
   maxComplexity: number;
+  maxAliases: number;
+  maxTokens: number;
 }
 
 /** Headers that only a script can set, so that their presence proves a request was not a plain form post. */
 const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-require-preflight'];
-
-type Variables = Record<string, unknown> | undefined;
 
 /** The name of the operation to run, from the body (POST) or the query string (GET). */
 function operationNameOf(request: FastifyRequest): string | undefined {
@@ -37,6 +39,7 @@ export function graphqlModule(options: GraphqlOptions) {
     useFactory: (thinFields: ThinFields) => ({
       autoSchemaFile: options.schemaFile === false ? true : options.schemaFile,
       sortSchema: true,
+      buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
       path: '/graphql',
       graphiql: false,
       // Compiles a query with graphql-jit the second time it is seen.
@@ -46,20 +49,23 @@ export function graphqlModule(options: GraphqlOptions) {
         allowedContentTypes: ['application/json', 'application/graphql-response+json'],
         requiredHeaders: PREFLIGHT_HEADERS,
       },
-      validationRules: [
-        depthLimit(options.maxDepth),
-        ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
-      ],
+      validationRules: validationRules(options),
+      graphql: { parseOptions: { maxTokens: options.maxTokens } },
       context: createRequestContext,
       errorFormatter: formatExecutionErrors,
       hooks: {
+        // After parsing, validation and the driver's own variable checks; before any resolver runs.
         preExecution: (
           schema: GraphQLSchema,
           document: DocumentNode,
           context: MercuriusContext,
           variables: unknown,
         ) => {
-          complexity.check(schema, document, operationNameOf(context.reply.request), variables as Variables);
+          const operation = getOperationAST(document, operationNameOf(context.reply.request));
+          if (!operation) return; // the driver reports a missing or ambiguous operation itself
+          const values = (variables ?? {}) as Record<string, unknown>;
+          assertSafeVariableText(operation, values);
+          complexity.check(schema, document, operation, values);
         },
       },
       transformSchema: (schema) => thinFields.install(schema),

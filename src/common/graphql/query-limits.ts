@@ -1,7 +1,6 @@
 import {
   getNamedType,
   getNullableType,
-  getOperationAST,
   getVariableValues,
   GraphQLError,
   isListType,
@@ -9,6 +8,7 @@ import {
   type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors/error-codes.js';
@@ -45,6 +45,22 @@ function isConnectionEdges(field: GraphQLField<unknown, unknown>): boolean {
   return field.name === 'edges' && getNamedType(field.type).name.endsWith('Edge');
 }
 
+/**
+ * The declared variables, coerced to their types. The driver checks them too, but not on the request that compiles
+ * a query, so a bad one is refused here as BAD_USER_INPUT in every case.
+ */
+function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, raw: Record<string, unknown>) {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], raw, { maxErrors: 10 });
+  if (coerced.errors) {
+    const [first] = coerced.errors;
+    throw new GraphQLError(first.message, {
+      nodes: first.nodes,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
+  return coerced;
+}
+
 function refusal(message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...extensions } });
 }
@@ -65,13 +81,11 @@ export class ComplexityLimit {
   check(
     schema: GraphQLSchema,
     document: DocumentNode,
-    operationName: string | undefined,
-    rawVariables: Record<string, unknown> | undefined,
+    operation: OperationDefinitionNode,
+    rawVariables: Record<string, unknown>,
   ): void {
-    const operation = getOperationAST(document, operationName);
-    if (!operation) return; // the driver reports the missing operation itself
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-    if (coerced.errors) return; // the driver reports bad variables as BAD_USER_INPUT before executing
+    const operationName = operation.name?.value;
+    const coerced = coerceVariables(schema, operation, rawVariables);
     const numbers = Object.entries(coerced.coerced).filter(([, value]) => typeof value === 'number');
     const key = `${operationName ?? ''} ${JSON.stringify(numbers)}`;
     let byVariables = this.costs.get(document);
@@ -83,7 +97,8 @@ export class ComplexityLimit {
           schema,
           query: document,
           operationName,
-          variables: coerced.coerced,
+          // The declared variables as sent: the library coerces them itself.
+          variables: Object.fromEntries(Object.keys(coerced.coerced).map((name) => [name, rawVariables[name]])),
           estimators: [objectCountEstimator],
         });
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Extensions, Field, Int, ObjectType } from '@nestjs/graphql';
 import { encodeCursor } from './cursor.js';
 
 @ObjectType()
@@ -52,6 +52,7 @@ export function Connection<T>(node: Type<T>, name: string = node.name) {
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'Number of items matching the filter, across all pages.' })
+    @Extensions({ cost: 1 }) // a count query when asked for
     totalCount: number;
   }
   return ConnectionType;

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { LocalDateScalar } from '../../common/graphql/scalars.js';
 import { PageArgs } from '../../common/pagination/page-args.js';
 import { DevelopmentStatus } from '../development-status.js';
 
@@ -47,7 +47,7 @@ export class CountriesArgs extends PageArgs {
   @Type(() => CountryFilter)
   filter?: CountryFilter | null;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDateScalar, {
     nullable: true,
     description: 'Date at which group membership is judged; default today.',
   })

@@ -1,0 +1,88 @@
+import {
+  getNamedType,
+  GraphQLError,
+  isScalarType,
+  type ASTNode,
+  type ASTVisitor,
+  type GraphQLScalarType,
+  type OperationDefinitionNode,
+  type ValidationContext,
+} from 'graphql';
+import { BadUserInputError, type FieldProblem } from '../errors/app-errors.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import { DateTimeScalar, LocalDateScalar } from './scalars.js';
+
+/** Neither can be stored: PostgreSQL refuses NUL in text, and an unpaired surrogate is not Unicode. */
+export function isUnsafeText(text: string): boolean {
+  return text.includes('\0') || !text.isWellFormed();
+}
+
+const UNSAFE_TEXT = 'must not contain NUL characters or unpaired surrogates';
+
+/** Scalars whose literals are checked here, so that a bad one is named like a bad variable would be. */
+const CHECKED_SCALARS = new Set<GraphQLScalarType>([LocalDateScalar, DateTimeScalar]);
+
+function inputError(field: string, message: string, node: ASTNode) {
+  return new GraphQLError(`${field} ${message}`, {
+    nodes: node,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field, fields: [{ field, message }] },
+  });
+}
+
+/**
+ * Validation rule for literals written in the query: every string passed as an argument, at any depth of an input
+ * object, is safe text, and dates parse. The problem is reported as BAD_USER_INPUT naming the argument path
+ * (`input.email`), before anything runs.
+ */
+export function InputLiteralsRule(context: ValidationContext): ASTVisitor {
+  const path: string[] = [];
+  // A visitor function that returns a value edits the document, so these return nothing.
+  const enter = (name: string): void => {
+    path.push(name);
+  };
+  const leave = (): void => {
+    path.pop();
+  };
+  return {
+    Argument: { enter: (node) => enter(node.name.value), leave },
+    ObjectField: { enter: (node) => enter(node.name.value), leave },
+    StringValue(node) {
+      const field = path.join('.') || 'argument';
+      if (isUnsafeText(node.value)) {
+        context.reportError(inputError(field, UNSAFE_TEXT, node));
+        return;
+      }
+      const type = getNamedType(context.getInputType());
+      if (isScalarType(type) && CHECKED_SCALARS.has(type)) {
+        try {
+          type.parseLiteral(node);
+        } catch (error) {
+          context.reportError(inputError(field, error instanceof Error ? error.message : 'is not valid', node));
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Refuses declared variables holding unsafe text anywhere inside them, naming the path (`input.email`). Variables
+ * the operation does not declare are never read. Walks without recursion, so no nesting depth can overflow it.
+ */
+export function assertSafeVariableText(operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+  const problems: FieldProblem[] = [];
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const pending: [string, unknown][] = [[name, variables[name]]];
+    while (pending.length > 0 && problems.length < 10) {
+      const [path, value] = pending.pop()!;
+      if (typeof value === 'string') {
+        if (isUnsafeText(value)) problems.push({ field: path, message: UNSAFE_TEXT });
+      } else if (Array.isArray(value)) {
+        value.forEach((item, index) => pending.push([`${path}.${index}`, item]));
+      } else if (value !== null && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) pending.push([`${path}.${key}`, item]);
+      }
+    }
+  }
+  if (problems.length) throw new BadUserInputError(problems);
+}

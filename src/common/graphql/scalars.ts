@@ -1,0 +1,89 @@
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Years PostgreSQL and JavaScript both hold without surprises (no year 0, no five-digit years). */
+const FIRST_YEAR = 1;
+const LAST_YEAR = 9999;
+
+/**
+ * A plain error, not a GraphQLError: graphql-js then says which variable or literal it was about
+ * ('Variable "$asOf" got invalid value ...', 'Expected value of type "LocalDate" ...'), with its location.
+ */
+function invalid(scalar: string, expected: string, value: unknown): TypeError {
+  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+  return new TypeError(`${scalar} must be ${expected}, got ${shown}`);
+}
+
+/** 'YYYY-MM-DD' of a real calendar day from 0001-01-01 to 9999-12-31, or null. */
+function calendarDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = DATE.exec(value);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate(); // 2000: a leap year, for February 29
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && !leap ? 28 : daysInMonth)) return null;
+  return value;
+}
+
+function stringLiteral(node: ValueNode): unknown {
+  return node.kind === Kind.STRING ? node.value : undefined;
+}
+
+const LOCAL_DATE_EXPECTED = 'a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD';
+
+/** A calendar date with no time zone, 'YYYY-MM-DD' (as-of dates, membership periods); stays a string end to end. */
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: 'LocalDate',
+  description: `A calendar date, ${LOCAL_DATE_EXPECTED}.`,
+  serialize: (value) => {
+    const date = value instanceof Date ? value.toISOString().slice(0, 10) : calendarDate(value);
+    if (date === null) throw invalid('LocalDate', LOCAL_DATE_EXPECTED, value);
+    return date;
+  },
+  parseValue: (value) => {
+    const date = calendarDate(value);
+    if (date === null) throw invalid('LocalDate', LOCAL_DATE_EXPECTED, value);
+    return date;
+  },
+  parseLiteral: (node) => {
+    const date = calendarDate(stringLiteral(node));
+    if (date === null) throw invalid('LocalDate', LOCAL_DATE_EXPECTED, stringLiteral(node));
+    return date;
+  },
+});
+
+const DATE_TIME_EXPECTED = 'an RFC 3339 date-time with a time zone, from year 0001 to 9999';
+
+function instant(value: unknown): Date | null {
+  if (typeof value !== 'string' || !DATE_TIME.test(value)) return null;
+  if (calendarDate(value.slice(0, 10)) === null) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  const year = date.getUTCFullYear();
+  return year < FIRST_YEAR || year > LAST_YEAR ? null : date;
+}
+
+/** An instant, '2026-01-31T12:00:00Z'; a JavaScript Date inside. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: `An instant, ${DATE_TIME_EXPECTED}, for example 2026-01-31T12:00:00Z.`,
+  serialize: (value) => {
+    const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) throw invalid('DateTime', DATE_TIME_EXPECTED, value);
+    return date.toISOString();
+  },
+  parseValue: (value) => {
+    const date = instant(value);
+    if (date === null) throw invalid('DateTime', DATE_TIME_EXPECTED, value);
+    return date;
+  },
+  parseLiteral: (node) => {
+    const date = instant(stringLiteral(node));
+    if (date === null) throw invalid('DateTime', DATE_TIME_EXPECTED, stringLiteral(node));
+    return date;
+  },
+});
