@@ -14,34 +14,29 @@ export interface ValidationLimits {
 }
 
 /**
- * GraphQL Armor reports its refusals as "Syntax Error: ..."; they are validation errors of a well-formed query,
- * so they are re-reported as such.
+ * GraphQL Armor throws its refusals as "Syntax Error: ..."; they are validation errors of a well-formed query, so
+ * they are reported as such, alongside graphql-js's own.
  */
-function asValidationError(rule: ValidationRule): ValidationRule {
-  return (context: ValidationContext) =>
-    rule(
-      new Proxy(context, {
-        get(target, property) {
-          if (property !== 'reportError') return Reflect.get(target, property, target) as unknown;
-          return (error: GraphQLError) =>
-            target.reportError(
-              new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
-                nodes: error.nodes,
-                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-              }),
-            );
-        },
-      }),
-    );
-}
+const armor = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(
+        new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      ),
+  ],
+};
 
 /** The rules every query is validated with, besides graphql-js's own; all run before anything executes. */
 export function validationRules(limits: ValidationLimits): ValidationRule[] {
   return [
     InputLiteralsRule,
     depthLimit(limits.maxDepth) as ValidationRule,
-    asValidationError(maxAliasesRule({ n: limits.maxAliases, exposeLimits: true })),
-    asValidationError(maxDirectivesRule({ n: MAX_DIRECTIVES, exposeLimits: true })),
+    maxAliasesRule({ ...armor, n: limits.maxAliases }),
+    maxDirectivesRule({ ...armor, n: MAX_DIRECTIVES }),
     ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
 }
