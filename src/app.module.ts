@@ -38,7 +38,6 @@ export class AppModule {
         ThinFieldsModule,
         graphqlModule({
           schemaFile: options.schemaFile ?? false,
-          graphiql: options.config.nodeEnv !== 'production',
           introspection: options.config.introspection,
           maxDepth: options.config.maxQueryDepth,
           maxComplexity: options.config.maxQueryComplexity,

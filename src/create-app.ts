@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { createValidationPipe } from './common/errors/validation-pipe.js';
+import { serveGraphiql } from './common/graphql/graphiql.js';
 import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
 import { RequestLogController, requestId } from './common/logging/request-logging.js';
 import { createRootLogger } from './common/logging/root-logger.js';
@@ -29,12 +30,11 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: new NestPinoLogger(logger),
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  if (options.config.nodeEnv !== 'production') serveGraphiql(fastify, '/graphql');
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({ origin: options.config.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   return app;

@@ -14,7 +14,6 @@ import { ThinFields } from './thin-fields.js';
 export interface GraphqlOptions {
   /** Where to write the SDL; false keeps the schema in memory. */
   schemaFile: string | false;
-  graphiql: boolean;
   introspection: boolean;
   maxDepth: number;
   maxComplexity: number;
