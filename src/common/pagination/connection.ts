@@ -58,6 +58,18 @@ export function Connection<T>(node: Type<T>, name: string = node.name) {
   return ConnectionType;
 }
 
+/** An edge whose cursor is encoded only if a client asks for it (most lists are read without edge cursors). */
+class PageEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => readonly (string | number)[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.node));
+  }
+}
+
 /**
  * Builds a page from rows fetched with LIMIT first + 1, ordered by the key that `keyOf` returns. The total is
  * either known already (counted in the same query) or counted on demand.
@@ -70,17 +82,15 @@ export function toPage<T>(
   totalCount: number | (() => Promise<number>),
 ): Page<T> {
   const hasNextPage = rows.length > first;
-  const edges = (hasNextPage ? rows.slice(0, first) : rows).map((node) => ({
-    cursor: encodeCursor(keyOf(node)),
-    node,
-  }));
+  const nodes = hasNextPage ? rows.slice(0, first) : rows;
+  const edges = nodes.map((node) => new PageEdge(node, keyOf));
   return {
     edges,
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
     },
     get totalCount() {
       return typeof totalCount === 'number' ? Promise.resolve(totalCount) : totalCount();

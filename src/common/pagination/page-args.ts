@@ -1,10 +1,12 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ReusableValidation } from '../errors/validation-pipe.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
+@ReusableValidation()
 export class PageArgs {
   @Field(() => Int, {
     defaultValue: DEFAULT_PAGE_SIZE,

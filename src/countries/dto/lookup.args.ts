@@ -1,7 +1,9 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsString, Matches } from 'class-validator';
+import { ReusableValidation } from '../../common/errors/validation-pipe.js';
 
 @ArgsType()
+@ReusableValidation()
 export class CountryLookupArgs {
   @Field({ description: 'ISO 3166-1 alpha-3 code, case-insensitive.' })
   @IsString()
@@ -10,6 +12,7 @@ export class CountryLookupArgs {
 }
 
 @ArgsType()
+@ReusableValidation()
 export class GroupLookupArgs {
   @Field({ description: 'Group key, for example "G7"; case-insensitive.' })
   @IsString()
