@@ -7,6 +7,9 @@ import { parseApiKey, secretMatches } from './api-key-secret.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { PrincipalsRepository, type PrincipalRow } from './principals.repository.js';
 
+/** The request field holding the caller's lookup while it is under way. */
+const AUTHENTICATING = Symbol('authenticating');
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -23,11 +26,13 @@ export class AuthenticationService {
   ) {}
 
   /** The caller of `req`: a Principal, null when anonymous; throws UNAUTHENTICATED for bad credentials. */
-  async authenticate(req: Request & RequestWithPrincipal): Promise<Principal | null> {
-    if (req[PRINCIPAL] !== undefined) return req[PRINCIPAL];
-    const principal = await this.fromHeaders(req);
-    req[PRINCIPAL] = principal;
-    return principal;
+  authenticate(
+    req: Request & RequestWithPrincipal & { [AUTHENTICATING]?: Promise<Principal | null> },
+  ): Promise<Principal | null> {
+    if (req[PRINCIPAL] !== undefined) return Promise.resolve(req[PRINCIPAL]);
+    // Root fields run concurrently and each passes the guard: they share one lookup (and its failure).
+    req[AUTHENTICATING] ??= this.fromHeaders(req).then((principal) => (req[PRINCIPAL] = principal));
+    return req[AUTHENTICATING];
   }
 
   private async fromHeaders(req: Request): Promise<Principal | null> {

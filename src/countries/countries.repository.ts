@@ -3,12 +3,22 @@ import { indexBy } from '../common/loaders/batch-results.js';
 import { Database } from '../database/database.js';
 import { membershipInForce } from '../database/membership-sql.js';
 import { SqlFilter } from '../database/sql-filter.js';
+import { CountryGroup } from './country-group.entity.js';
+import { WHOLE_COUNTRY, type CountryShape } from './country-shape.js';
 import { Country } from './country.entity.js';
 import type { CountryFilter } from './dto/countries.args.js';
 import { Party } from './party.entity.js';
 
+/** A country row, with its groups when the query read them in the same statement. */
+export type CountryRow = Country & { preloadedGroups?: PreloadedGroups };
+
+export interface PreloadedGroups {
+  asOf: string;
+  groups: CountryGroup[];
+}
+
 export interface CountryRows {
-  rows: Country[];
+  rows: CountryRow[];
   /** Counted in the same statement, when asked for. */
   total: number | undefined;
   /** Counts the matching countries with a statement of its own. */
@@ -34,6 +44,7 @@ export class CountriesRepository {
     afterIso3: string | null,
     limit: number,
     withTotal: boolean,
+    shape: CountryShape = WHOLE_COUNTRY,
   ): Promise<CountryRows> {
     const where = new SqlFilter();
     if (filter.groupKey) {
@@ -58,22 +69,31 @@ export class CountriesRepository {
     };
     const afterSql = afterIso3 ? `c.iso3 > ${where.bind(afterIso3)}` : 'TRUE';
     const limitSql = where.bind(limit);
-    const columns = this.db.columns(Country, 'c');
-    if (!withTotal) {
-      const rows = await this.db.reads.rows<Country>(
-        `SELECT ${columns} FROM country c WHERE ${matching} AND ${afterSql} ORDER BY c.iso3 LIMIT ${limitSql}`,
-        where.values,
-      );
-      return { rows, total: undefined, count };
+    const columns = this.db.columns(Country, 'c', shape.columns);
+    const page = withTotal
+      ? `WITH matching AS (SELECT ${columns} FROM country c WHERE ${matching})
+         SELECT c.*, (SELECT count(*) FROM matching) AS "totalCount" FROM matching c
+         WHERE ${afterSql} ORDER BY c.iso3 LIMIT ${limitSql}`
+      : `SELECT ${columns} FROM country c WHERE ${matching} AND ${afterSql} ORDER BY c.iso3 LIMIT ${limitSql}`;
+    // The groups of the page's countries ride along as JSON, so that a list with its groups is one round trip.
+    let statement = page;
+    if (shape.groupsAsOf !== null) {
+      const date = where.bind(shape.groupsAsOf);
+      statement = `SELECT p.*, json_build_object('asOf', ${date}::text, 'groups',
+          COALESCE((SELECT json_agg(${this.db.jsonObject(CountryGroup, 'g')} ORDER BY g.key)
+            FROM country_group_membership m JOIN country_group g ON g.key = m.group_key
+            WHERE m.party_code = p.iso3 AND ${membershipInForce('m', date)}), '[]'::json)) AS "preloadedGroups"
+        FROM (${page}) p ORDER BY p.iso3`;
     }
-    const rows = await this.db.reads.rows<Country & { totalCount: number }>(
-      `WITH matching AS (SELECT ${columns} FROM country c WHERE ${matching})
-       SELECT c.*, (SELECT count(*) FROM matching) AS "totalCount" FROM matching c
-       WHERE ${afterSql} ORDER BY c.iso3 LIMIT ${limitSql}`,
-      where.values,
-    );
+    const rows = await this.db.reads.rows<CountryRow & { totalCount?: number }>(statement, where.values);
     const total = rows[0]?.totalCount;
-    return { rows: rows.map(({ totalCount: _total, ...country }) => country), total, count };
+    if (withTotal) for (const row of rows) delete row.totalCount;
+    return { rows, total, count };
+  }
+
+  /** The properties of Country that are columns, to narrow a read to what a query selects. */
+  columnNames(): ReadonlySet<string> {
+    return this.db.columnNames(Country);
   }
 
   async byIso3(codes: readonly string[]): Promise<(Country | null)[]> {

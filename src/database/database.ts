@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { selectList } from './entity-columns.js';
+import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { jsonObject, selectList } from './entity-columns.js';
 import { PreparedStatements } from './prepared-statements.js';
 import type { SqlRunner } from './sql-runner.js';
 import { Tx } from './transaction.js';
@@ -12,6 +12,7 @@ export class Database {
   /** Reads outside any transaction, as prepared statements: the hot path. */
   readonly reads: SqlRunner;
   private readonly selectLists = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
+  private readonly names = new Map<EntityTarget<ObjectLiteral>, ReadonlySet<string>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.reads = new PreparedStatements(dataSource);
@@ -28,17 +29,40 @@ export class Database {
   }
 
   /**
-   * The columns of `entity` as a select list under alias `alias` (see selectList). The entity must be registered
-   * with TypeOrmModule.forFeature by its module; computed once per entity and alias.
+   * The columns of `entity` as a select list under alias `alias` (see selectList), narrowed to the properties
+   * `only` when given. The entity must be registered with TypeOrmModule.forFeature by its module; each list is
+   * built once.
    */
-  columns(entity: EntityTarget<ObjectLiteral>, alias: string): string {
-    let byAlias = this.selectLists.get(entity);
-    if (!byAlias) this.selectLists.set(entity, (byAlias = new Map<string, string>()));
-    let list = byAlias.get(alias);
-    if (list === undefined) {
-      list = selectList(this.dataSource.getMetadata(entity), alias);
-      byAlias.set(alias, list);
+  columns(entity: EntityTarget<ObjectLiteral>, alias: string, only?: readonly string[]): string {
+    return this.built(entity, `columns ${alias} ${only?.join(',') ?? ''}`, (metadata) =>
+      selectList(metadata, alias, only),
+    );
+  }
+
+  /** The columns of `entity` as one JSON object under the property names (see jsonObject). */
+  jsonObject(entity: EntityTarget<ObjectLiteral>, alias: string): string {
+    return this.built(entity, `json ${alias}`, (metadata) => jsonObject(metadata, alias));
+  }
+
+  /** The names of the properties of `entity` that are columns a read may return. */
+  columnNames(entity: EntityTarget<ObjectLiteral>): ReadonlySet<string> {
+    let names = this.names.get(entity);
+    if (!names) {
+      const metadata = this.dataSource.getMetadata(entity);
+      names = new Set(metadata.columns.filter((column) => column.isSelect).map((column) => column.propertyName));
+      this.names.set(entity, names);
     }
-    return list;
+    return names;
+  }
+
+  private built(entity: EntityTarget<ObjectLiteral>, key: string, build: (metadata: EntityMetadata) => string): string {
+    let byKey = this.selectLists.get(entity);
+    if (!byKey) this.selectLists.set(entity, (byKey = new Map<string, string>()));
+    let text = byKey.get(key);
+    if (text === undefined) {
+      text = build(this.dataSource.getMetadata(entity));
+      byKey.set(key, text);
+    }
+    return text;
   }
 }

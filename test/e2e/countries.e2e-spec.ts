@@ -429,7 +429,37 @@ describe('batching', () => {
     };
     const forTen = await count(10);
     expect(await count(100)).toBe(forTen);
-    expect(forTen).toBe(2); // the page, then every country's groups at once
+    expect(forTen).toBe(1); // the page with every country's groups
+  });
+
+  it('batches groups asked for on several dates: one statement per date, whatever the page size', async () => {
+    const count = async (first: number) => {
+      t.queries.length = 0;
+      const { errors } = await t.gql(
+        graphql(`
+          query ($first: Int!) {
+            countries(first: $first) {
+              edges {
+                node {
+                  iso3
+                  now: groups {
+                    key
+                  }
+                  then: groups(asOf: "2001-01-01") {
+                    key
+                  }
+                }
+              }
+            }
+          }
+        `),
+        { first },
+      );
+      expect(errors).toBeUndefined();
+      return t.queries.length;
+    };
+    expect(await count(100)).toBe(await count(10));
+    expect(await count(10)).toBe(3); // the page, then the groups of all its countries for each date
   });
 
   it('resolves members and their countries for every group in constant SQL', async () => {

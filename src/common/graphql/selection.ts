@@ -1,12 +1,43 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
+/** The fields selected directly in `selectionSet`, through fragments and inline fragments too. */
+function fieldsIn(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsIn(info, selection.selectionSet);
+    return fieldsIn(info, info.fragments[selection.name.value]?.selectionSet);
+  });
+}
+
+/**
+ * The fields selected under the field being resolved, following `path` (for a connection: ['edges', 'node']),
+ * through fragments and aliases.
+ */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): FieldNode[] {
+  let level: FieldNode[] = [...info.fieldNodes];
+  for (const name of path) {
+    level = level.flatMap((node) => fieldsIn(info, node.selectionSet)).filter((field) => field.name.value === name);
+  }
+  return level.flatMap((node) => fieldsIn(info, node.selectionSet));
+}
+
 /** Whether the client selected `name` directly under the field being resolved (through fragments too). */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
-    (selectionSet?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
-      return visit(info.fragments[selection.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((node: FieldNode) => visit(node.selectionSet));
+  return selectedFields(info).some((field) => field.name.value === name);
+}
+
+/**
+ * The value of argument `name` of a selected field: its literal string, the variable's value, or undefined when
+ * the argument is left out (or is not a string).
+ */
+export function stringArgument(info: GraphQLResolveInfo, field: FieldNode, name: string): string | null | undefined {
+  const argument = field.arguments?.find((arg) => arg.name.value === name);
+  if (!argument) return undefined;
+  if (argument.value.kind === Kind.STRING) return argument.value.value;
+  if (argument.value.kind === Kind.NULL) return null;
+  if (argument.value.kind === Kind.VARIABLE) {
+    const value: unknown = info.variableValues[argument.value.name.value];
+    return typeof value === 'string' || value === null ? value : undefined;
+  }
+  return undefined;
 }
