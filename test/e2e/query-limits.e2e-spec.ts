@@ -72,17 +72,20 @@ describe('refusals happen before any SQL runs', () => {
   });
 
   it('answers a variable nested 6,000 arrays deep as the caller’s error, not a crash', async () => {
-    let deep: unknown = 'x';
-    for (let i = 0; i < 6_000; i += 1) deep = [deep];
-    const answer = await t.gql(
-      `query ($key: String!) { countryGroup(key: $key) { key } }`, // not typed: a variable of the wrong shape
-      { key: deep },
-    );
-    expect(answer.status).toBe(400);
-    expect(codeOf(answer)).not.toBe('INTERNAL_SERVER_ERROR');
-    const unused = await t.gql(`query { countryGroup(key: "G7") { key } }`, { unused: deep });
+    // The body is written by hand: JSON libraries of the test client itself recurse too deeply on such a value.
+    const deep = `${'['.repeat(6_000)}"x"${']'.repeat(6_000)}`;
+    const post = (query: string, variables: string) =>
+      t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send(`{"query": ${JSON.stringify(query)}, "variables": ${variables}}`);
+    const declared = await post('query ($key: String!) { countryGroup(key: $key) { key } }', `{"key": ${deep}}`);
+    expect(declared.status).toBe(400);
+    expect(declared.body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+    const unused = await post('{ countryGroup(key: "G7") { key } }', `{"unused": ${deep}}`);
     expect(unused.status).toBeLessThan(500);
-    expect(codeOf(unused) ?? 'ok').not.toBe('INTERNAL_SERVER_ERROR');
+    expect(unused.body.errors?.[0]?.extensions?.code ?? 'ok').not.toBe('INTERNAL_SERVER_ERROR');
   });
 });
 

@@ -6,6 +6,7 @@ import { formatExecutionErrors } from '../errors/format-error.js';
 import type { MercuriusContext } from 'mercurius';
 import { createRequestContext } from '../request-context.js';
 import { assertSafeVariableText } from './input-checks.js';
+import { withPlainFieldsInlined } from './plain-fields.js';
 import { ComplexityLimit } from './query-limits.js';
 import { DateTimeScalar } from './scalars.js';
 import { validationRules } from './validation-rules.js';
@@ -67,7 +68,7 @@ export function graphqlModule(options: GraphqlOptions) {
           complexity.check(schema, document, operation, values);
         },
       },
-      transformSchema: (schema) => thinFields.install(schema),
+      transformSchema: (schema) => thinFields.install(withPlainFieldsInlined(schema)),
     }),
   });
 }
