@@ -75,16 +75,7 @@ export class CountriesRepository {
          SELECT c.*, (SELECT count(*) FROM matching) AS "totalCount" FROM matching c
          WHERE ${afterSql} ORDER BY c.iso3 LIMIT ${limitSql}`
       : `SELECT ${columns} FROM country c WHERE ${matching} AND ${afterSql} ORDER BY c.iso3 LIMIT ${limitSql}`;
-    // The groups of the page's countries ride along as JSON, so that a list with its groups is one round trip.
-    let statement = page;
-    if (shape.groupsAsOf !== null) {
-      const date = where.bind(shape.groupsAsOf);
-      statement = `SELECT p.*, json_build_object('asOf', ${date}::text, 'groups',
-          COALESCE((SELECT json_agg(${this.db.jsonObject(CountryGroup, 'g')} ORDER BY g.key)
-            FROM country_group_membership m JOIN country_group g ON g.key = m.group_key
-            WHERE m.party_code = p.iso3 AND ${membershipInForce('m', date)}), '[]'::json)) AS "preloadedGroups"
-        FROM (${page}) p ORDER BY p.iso3`;
-    }
+    const statement = this.withGroups(page, shape, where);
     const rows = await this.db.reads.rows<CountryRow & { totalCount?: number }>(statement, where.values);
     const total = rows[0]?.totalCount;
     if (withTotal) for (const row of rows) delete row.totalCount;
@@ -94,6 +85,29 @@ export class CountriesRepository {
   /** The properties of Country that are columns, to narrow a read to what a query selects. */
   columnNames(): ReadonlySet<string> {
     return this.db.columnNames(Country);
+  }
+
+  /** One country, as a query selects it (`country(iso3)`); undefined when there is none. */
+  async one(iso3: string, shape: CountryShape): Promise<CountryRow | undefined> {
+    const where = new SqlFilter();
+    const lookup = `SELECT ${this.db.columns(Country, 'c', shape.columns)} FROM country c WHERE c.iso3 = ${where.bind(iso3)}`;
+    const [row] = await this.db.reads.rows<CountryRow>(this.withGroups(lookup, shape, where), where.values);
+    return row;
+  }
+
+  /**
+   * `statement` (countries under alias `c`, ordered by code) with each country's groups on `shape.groupsAsOf`
+   * riding along as JSON, so that countries with their groups are one round trip; `statement` itself when the
+   * query does not select groups.
+   */
+  private withGroups(statement: string, shape: CountryShape, where: SqlFilter): string {
+    if (shape.groupsAsOf === null) return statement;
+    const date = where.bind(shape.groupsAsOf);
+    return `SELECT p.*, json_build_object('asOf', ${date}::text, 'groups',
+        COALESCE((SELECT json_agg(${this.db.jsonObject(CountryGroup, 'g')} ORDER BY g.key)
+          FROM country_group_membership m JOIN country_group g ON g.key = m.group_key
+          WHERE m.party_code = p.iso3 AND ${membershipInForce('m', date)}), '[]'::json)) AS "preloadedGroups"
+      FROM (${statement}) p ORDER BY p.iso3`;
   }
 
   async byIso3(codes: readonly string[]): Promise<(Country | null)[]> {

@@ -53,8 +53,15 @@ export class CountriesResolver {
   }
 
   @Query(() => Country, { nullable: true, description: 'One country by ISO alpha-3 code; null when there is none.' })
-  country(@Args() { iso3 }: CountryLookupArgs): Promise<Country | null> {
-    return this.countryService.findCountry(iso3);
+  country(
+    @Args() { iso3 }: CountryLookupArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Context() ctx: RequestContext,
+  ): Promise<CountryRow | null> {
+    return this.countryService.findCountry(
+      iso3,
+      countryShape(info, [], this.countryService.countryColumns(), ctx.today),
+    );
   }
 
   @ResolveField(() => [CountryGroup], { description: 'Groups the country belongs to on `asOf` (default today).' })

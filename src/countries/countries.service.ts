@@ -4,9 +4,8 @@ import { BadUserInputError } from '../common/errors/app-errors.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import { CountriesRepository, type CountryRow } from './countries.repository.js';
-import type { CountryShape } from './country-shape.js';
+import { WHOLE_COUNTRY, type CountryShape } from './country-shape.js';
 import { CountryGroupsRepository } from './country-groups.repository.js';
-import type { Country } from './country.entity.js';
 import type { CountryGroup } from './country-group.entity.js';
 import type { CountriesArgs } from './dto/countries.args.js';
 
@@ -40,9 +39,8 @@ export class CountriesService {
     return this.countries.columnNames();
   }
 
-  async findCountry(iso3: string): Promise<Country | null> {
-    const [country] = await this.countries.byIso3([iso3.toUpperCase()]);
-    return country;
+  async findCountry(iso3: string, shape: CountryShape = WHOLE_COUNTRY): Promise<CountryRow | null> {
+    return (await this.countries.one(iso3.toUpperCase(), shape)) ?? null;
   }
 
   listGroups(): Promise<CountryGroup[]> {

@@ -13,6 +13,7 @@ export class Database {
   readonly reads: SqlRunner;
   private readonly selectLists = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
   private readonly names = new Map<EntityTarget<ObjectLiteral>, ReadonlySet<string>>();
+  private readonly listKeys = new WeakMap<readonly string[], string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.reads = new PreparedStatements(dataSource);
@@ -34,9 +35,16 @@ export class Database {
    * built once.
    */
   columns(entity: EntityTarget<ObjectLiteral>, alias: string, only?: readonly string[]): string {
-    return this.built(entity, `columns ${alias} ${only?.join(',') ?? ''}`, (metadata) =>
+    return this.built(entity, `columns ${alias} ${only ? this.keyOf(only) : ''}`, (metadata) =>
       selectList(metadata, alias, only),
     );
+  }
+
+  /** The cache key of a list of properties, kept per list so that a caller's stable list is joined once. */
+  private keyOf(only: readonly string[]): string {
+    let key = this.listKeys.get(only);
+    if (key === undefined) this.listKeys.set(only, (key = only.join(',')));
+    return key;
   }
 
   /** The columns of `entity` as one JSON object under the property names (see jsonObject). */

@@ -432,6 +432,44 @@ describe('batching', () => {
     expect(forTen).toBe(1); // the page with every country's groups
   });
 
+  it('reads groups on the date a variable gives, with the page, in one statement', async () => {
+    const GROUPS_ON = graphql(`
+      query ($asOf: LocalDate) {
+        countries(first: 1, after: "WyJHQlEiXQ") {
+          edges {
+            node {
+              iso3
+              groups(asOf: $asOf) {
+                key
+              }
+            }
+          }
+        }
+        country(iso3: "GBR") {
+          groups(asOf: $asOf) {
+            key
+          }
+        }
+      }
+    `);
+    const keys = async (asOf: string) => {
+      t.queries.length = 0;
+      const { data, errors } = await t.gql(GROUPS_ON, { asOf });
+      expect(errors).toBeUndefined();
+      expect(data!.countries.edges[0].node.iso3).toBe('GBR');
+      expect(t.queries).toHaveLength(2); // the page and the lookup, each with its groups
+      return [data!.countries.edges[0].node.groups, data!.country!.groups].map((groups) => groups.map((g) => g.key));
+    };
+    expect(await keys('2019-06-01')).toEqual([
+      ['EU', 'G20', 'G7', 'OECD'],
+      ['EU', 'G20', 'G7', 'OECD'],
+    ]);
+    expect(await keys('2021-06-01')).toEqual([
+      ['G20', 'G7', 'OECD'],
+      ['G20', 'G7', 'OECD'],
+    ]);
+  });
+
   it('batches groups asked for on several dates: one statement per date, whatever the page size', async () => {
     const count = async (first: number) => {
       t.queries.length = 0;

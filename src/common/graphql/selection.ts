@@ -25,19 +25,3 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   return selectedFields(info).some((field) => field.name.value === name);
 }
-
-/**
- * The value of argument `name` of a selected field: its literal string, the variable's value, or undefined when
- * the argument is left out (or is not a string).
- */
-export function stringArgument(info: GraphQLResolveInfo, field: FieldNode, name: string): string | null | undefined {
-  const argument = field.arguments?.find((arg) => arg.name.value === name);
-  if (!argument) return undefined;
-  if (argument.value.kind === Kind.STRING) return argument.value.value;
-  if (argument.value.kind === Kind.NULL) return null;
-  if (argument.value.kind === Kind.VARIABLE) {
-    const value: unknown = info.variableValues[argument.value.name.value];
-    return typeof value === 'string' || value === null ? value : undefined;
-  }
-  return undefined;
-}
