@@ -1,21 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  isRequiredArgument,
-  isRequiredInputField,
-  isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLObjectType,
-} from 'graphql';
+import { getNamedType, isLeafType, isRequiredArgument, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { graphql } from '../graphql/graphql.js';
+import { sampleInput } from '../graphql/input-samples.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -44,34 +31,6 @@ const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   country: { iso3: 'KEN' },
   countryGroup: { key: 'G7' },
 };
-const SCALAR_SAMPLES: Record<string, () => unknown> = {
-  String: () => 'x',
-  ID: () => randomUUID(),
-  Int: () => 1,
-  Float: () => 1,
-  Boolean: () => true,
-  DateTime: () => new Date().toISOString(),
-  LocalDate: () => '2020-01-01',
-  JSON: () => ({}),
-};
-
-/** A value of `type` that GraphQL accepts: input objects get every required field, recursively. */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0].name;
-  if (isInputObjectType(type)) {
-    const required = Object.values(type.getFields()).filter(isRequiredInputField);
-    return Object.fromEntries(required.map((field) => [field.name, sample(field.type)]));
-  }
-  if (isScalarType(type)) {
-    const make = SCALAR_SAMPLES[type.name];
-    if (!make) throw new Error(`no sample value for the scalar ${type.name}: add one to SCALAR_SAMPLES`);
-    return make();
-  }
-  throw new Error(`cannot make a value of ${String(type)}`);
-}
-
 /** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
 function operationFor(
   kind: 'query' | 'mutation',
@@ -85,7 +44,7 @@ function operationFor(
   return {
     query: `${kind} ${field.name}${declarations ? `(${declarations})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`,
     variables: Object.fromEntries(
-      args.map((arg) => [arg.name, arg.name in given ? given[arg.name] : sample(arg.type)]),
+      args.map((arg) => [arg.name, arg.name in given ? given[arg.name] : sampleInput(arg.type)]),
     ),
   };
 }

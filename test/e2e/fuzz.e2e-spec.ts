@@ -8,7 +8,6 @@ import {
   isLeafType,
   isListType,
   isNonNullType,
-  isRequiredInputField,
   isScalarType,
   type GraphQLArgument,
   type GraphQLField,
@@ -17,6 +16,7 @@ import {
 } from 'graphql';
 import { Role } from '../../src/common/access/role.js';
 import { signedInUser, type SignedInUser } from '../fixtures/users.js';
+import { sampleInput } from '../graphql/input-samples.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -58,29 +58,6 @@ const HOSTILE: Record<string, unknown[]> = {
   DateTime: ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z', '2026-13-01T00:00:00Z', ''],
   JSON: [{}, [], 'x'],
 };
-
-/** A value GraphQL accepts for `type`, for the arguments not under test. */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0].name;
-  if (isInputObjectType(type)) {
-    const required = Object.values(type.getFields()).filter(isRequiredInputField);
-    return Object.fromEntries(required.map((field) => [field.name, sample(field.type)]));
-  }
-  const samples: Record<string, unknown> = {
-    String: 'KEN',
-    ID: randomUUID(),
-    Int: 1,
-    Float: 1,
-    Boolean: true,
-    LocalDate: '2020-01-01',
-    DateTime: '2030-01-01T00:00:00Z',
-    JSON: {},
-  };
-  if (!(type.name in samples)) throw new Error(`no sample for the scalar ${type.name}: add one`);
-  return samples[type.name];
-}
 
 interface Case {
   field: GraphQLField<unknown, unknown>;
@@ -124,7 +101,7 @@ function cases(root: GraphQLObjectType): Case[] {
 }
 
 async function run(kind: 'query' | 'mutation', { field, path, value }: Case) {
-  const variables: Record<string, any> = Object.fromEntries(field.args.map((arg) => [arg.name, sample(arg.type)]));
+  const variables: Record<string, any> = Object.fromEntries(field.args.map((arg) => [arg.name, sampleInput(arg.type)]));
   let target = variables;
   for (const key of path.slice(0, -1)) target = target[key] = { ...(target[key] ?? {}) };
   target[path.at(-1)!] = value;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
-import { freePort, startServerProcess, type ServerProcess } from '../harness/server-process.js';
+import { startServerOnTestDatabase, type ServerProcess } from '../harness/server-process.js';
 
 /** Debian's chromium package (`.ci/run` installs it); the flags keep it off the network and quiet. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,19 +15,17 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-let database: TestDatabase;
+let running: Awaited<ReturnType<typeof startServerOnTestDatabase>>;
 let server: ServerProcess;
 let browser: Browser;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = startServerProcess({ DATABASE_URL: database.url, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
-  await server.waitUntilReady();
+  running = await startServerOnTestDatabase({ LOG_LEVEL: 'warn' });
+  server = running.server;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  await database?.drop();
+  await running?.stop();
 });
 
 describe('GraphiQL', () => {

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getIntrospectionQuery } from 'graphql';
-import { createTestDatabase, type TestDatabase } from '../harness/test-database.js';
-import { freePort, startServerProcess, type ServerProcess } from '../harness/server-process.js';
+import { startServerOnTestDatabase, type ServerProcess } from '../harness/server-process.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -99,17 +98,13 @@ describe('standard tooling', () => {
 });
 
 describe('memory', () => {
-  let database: TestDatabase;
+  let running: Awaited<ReturnType<typeof startServerOnTestDatabase>>;
   let server: ServerProcess;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = startServerProcess({ DATABASE_URL: database.url, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
-    await server.waitUntilReady();
+    running = await startServerOnTestDatabase({ LOG_LEVEL: 'warn' });
+    server = running.server;
   });
-  afterAll(async () => {
-    await server.stop();
-    await database.drop();
-  });
+  afterAll(() => running.stop());
 
   const rssMb = async () =>
     Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${server.child.pid}/status`, 'utf8'))![1]) / 1024;

@@ -2,8 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { projectFile } from '../../src/common/project-file.js';
 import { queryText, type TadaDocumentNode } from '../graphql/graphql.js';
 import type { GraphqlResponse } from './test-app.js';
+import { createTestDatabase } from './test-database.js';
 
-export { freePort } from '../../src/common/free-port.js';
+import { freePort } from '../../src/common/free-port.js';
+
+export { freePort };
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -70,4 +73,20 @@ export async function postGraphql<Result>(
     body: JSON.stringify({ query: queryText(document) }),
   });
   return (await response.json()) as Omit<GraphqlResponse<Result>, 'status'>;
+}
+
+/** The built server on a database of its own (cloned like every test file's), for tests that need a process. */
+export async function startServerOnTestDatabase(
+  env: Record<string, string> = {},
+): Promise<{ server: ServerProcess; stop(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const server = startServerProcess({ DATABASE_URL: database.url, PORT: String(await freePort()), ...env });
+  await server.waitUntilReady();
+  return {
+    server,
+    stop: async () => {
+      await server.stop();
+      await database.drop();
+    },
+  };
 }
