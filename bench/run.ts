@@ -142,7 +142,7 @@ async function main(): Promise<void> {
             {
               url,
               method: 'POST',
-              headers: { 'content-type': 'application/json' },
+              headers,
               body,
               connections,
               duration: seconds,

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -30,7 +31,9 @@ import { UsersService } from './users.service.js';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.tokenSecret,
+        // A key object, not the string: given a string, jsonwebtoken first tries to read it as a public key on every
+        // verification, which cost about 700 µs of CPU per signed-in request.
+        secret: config.tokenSecret === undefined ? undefined : createSecretKey(Buffer.from(config.tokenSecret)),
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
