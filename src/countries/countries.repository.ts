@@ -4,6 +4,7 @@ import { Database } from '../database/database.js';
 import { membershipInForce } from '../database/membership-sql.js';
 import { SqlFilter } from '../database/sql-filter.js';
 import { CountryGroup } from './country-group.entity.js';
+import { groupsInForce } from './country-groups.repository.js';
 import { WHOLE_COUNTRY, type CountryShape } from './country-shape.js';
 import { Country } from './country.entity.js';
 import type { CountryFilter } from './dto/countries.args.js';
@@ -105,8 +106,7 @@ export class CountriesRepository {
     const date = where.bind(shape.groupsAsOf);
     return `SELECT p.*, json_build_object('asOf', ${date}::text, 'groups',
         COALESCE((SELECT json_agg(${this.db.jsonObject(CountryGroup, 'g')} ORDER BY g.key)
-          FROM country_group_membership m JOIN country_group g ON g.key = m.group_key
-          WHERE m.party_code = p.iso3 AND ${membershipInForce('m', date)}), '[]'::json)) AS "preloadedGroups"
+          FROM ${groupsInForce('m.party_code = p.iso3', date)}), '[]'::json)) AS "preloadedGroups"
       FROM (${statement}) p ORDER BY p.iso3`;
   }
 

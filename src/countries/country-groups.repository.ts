@@ -7,6 +7,15 @@ import { CountryGroup } from './country-group.entity.js';
 import { GroupMembership } from './group-membership.entity.js';
 import { Party } from './party.entity.js';
 
+/**
+ * FROM and WHERE of the groups (alias `g`) a party belongs to on `date`, `partyCondition` naming the party: shared by
+ * the batched loader below and by the countries read that brings each country's groups along.
+ */
+export function groupsInForce(partyCondition: string, date: string): string {
+  return `country_group_membership m JOIN country_group g ON g.key = m.group_key
+    WHERE ${partyCondition} AND ${membershipInForce('m', date)}`;
+}
+
 /** Owns country_group and country_group_membership: groups and their dated membership. */
 @Injectable()
 export class CountryGroupsRepository {
@@ -31,8 +40,7 @@ export class CountryGroupsRepository {
   async groupsOfParties(partyCodes: readonly string[], asOf: string): Promise<CountryGroup[][]> {
     const rows = await this.db.reads.rows<CountryGroup & { partyCode: string }>(
       `SELECT m.party_code AS "partyCode", ${this.db.columns(CountryGroup, 'g')}
-       FROM country_group_membership m JOIN country_group g ON g.key = m.group_key
-       WHERE m.party_code = ANY($1) AND ${membershipInForce('m', '$2')}
+       FROM ${groupsInForce('m.party_code = ANY($1)', '$2')}
        ORDER BY g.key`,
       [partyCodes, asOf],
     );

@@ -3,14 +3,14 @@ import { selectedFields } from '../common/graphql/selection.js';
 
 /** What of a country a query reads: the columns it selects, and the as-of date of its groups if it asks for them. */
 export interface CountryShape {
-  /** Property names of the Country columns selected; `iso3` always, it is every relation's key. */
-  columns: readonly string[];
+  /** Property names of the Country columns selected (`iso3` always: it is every relation's key); all when undefined. */
+  columns: readonly string[] | undefined;
   /** Read each country's groups in the same statement, on this date; null when the query does not select them. */
   groupsAsOf: string | null;
 }
 
 /** Every column, no groups: for reads that do not know their selection (loaders, other modules). */
-export const WHOLE_COUNTRY: CountryShape = { columns: [], groupsAsOf: null };
+export const WHOLE_COUNTRY: CountryShape = { columns: undefined, groupsAsOf: null };
 
 /** Where the groups' date comes from, as written in the query. */
 type GroupsDate =

@@ -9,7 +9,7 @@ import { Tx } from './transaction.js';
 /** What repositories are given: reads, transactions and the column lists of registered entities. */
 @Injectable()
 export class Database {
-  /** Reads outside any transaction, as prepared statements: the hot path. */
+  /** Statements outside any transaction (reads, single autocommitted writes), as prepared statements: the hot path. */
   readonly reads: SqlRunner;
   private readonly selectLists = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
   private readonly names = new Map<EntityTarget<ObjectLiteral>, ReadonlySet<string>>();

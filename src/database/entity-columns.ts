@@ -5,7 +5,7 @@ type ColumnMetadata = EntityMetadata['columns'][number];
 /** The columns a read may return: not those declared `select: false`, and of `only` when given. */
 function readable(metadata: EntityMetadata, only?: readonly string[]): ColumnMetadata[] {
   return metadata.columns.filter(
-    (column) => column.isSelect && (only === undefined || only.length === 0 || only.includes(column.propertyName)),
+    (column) => column.isSelect && (only === undefined || only.includes(column.propertyName)),
   );
 }
 

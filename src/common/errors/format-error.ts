@@ -8,13 +8,7 @@ const CLIENT_CODES = new Set<string>(
 );
 
 /** Codes of requests refused before anything ran: answered with HTTP 400. */
-const REQUEST_ERRORS = new Set<string>([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'BAD_REQUEST',
-]);
+const REQUEST_ERRORS = new Set<string>(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST']);
 
 interface DriverError extends Error {
   /** The driver's wrapper of parse and validation errors (MER_ERR_GQL_VALIDATION) lists them here. */
@@ -128,7 +122,7 @@ function format(error: GraphQLError, log: (error: GraphQLError) => void): Format
  * carries Retry-After.
  */
 export function formatExecutionErrors(
-  execution: ExecutionResult & { statusCode?: number },
+  execution: ExecutionResult,
   context: { reply?: FastifyReply },
 ): { statusCode: number; response: ExecutionResult } {
   const reply = context.reply;
