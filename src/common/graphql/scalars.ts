@@ -33,27 +33,44 @@ function stringLiteral(node: ValueNode): unknown {
   return node.kind === Kind.STRING ? node.value : undefined;
 }
 
+/**
+ * A scalar written as a string: `parse` reads an input (variable or literal) and answers null for anything it
+ * refuses; `show` writes an output value, null when it cannot.
+ */
+function stringScalar<Internal>(config: {
+  name: string;
+  description: string;
+  expected: string;
+  parse: (value: unknown) => Internal | null;
+  show: (value: unknown) => string | null;
+}): GraphQLScalarType<Internal, string> {
+  const read = (value: unknown): Internal => {
+    const parsed = config.parse(value);
+    if (parsed === null) throw invalid(config.name, config.expected, value);
+    return parsed;
+  };
+  return new GraphQLScalarType<Internal, string>({
+    name: config.name,
+    description: config.description,
+    serialize: (value) => {
+      const shown = config.show(value);
+      if (shown === null) throw invalid(config.name, config.expected, value);
+      return shown;
+    },
+    parseValue: read,
+    parseLiteral: (node) => read(stringLiteral(node)),
+  });
+}
+
 const LOCAL_DATE_EXPECTED = 'a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD';
 
 /** A calendar date with no time zone, 'YYYY-MM-DD' (as-of dates, membership periods); stays a string end to end. */
-export const LocalDateScalar = new GraphQLScalarType<string, string>({
+export const LocalDateScalar = stringScalar<string>({
   name: 'LocalDate',
   description: `A calendar date, ${LOCAL_DATE_EXPECTED}.`,
-  serialize: (value) => {
-    const date = value instanceof Date ? value.toISOString().slice(0, 10) : calendarDate(value);
-    if (date === null) throw invalid('LocalDate', LOCAL_DATE_EXPECTED, value);
-    return date;
-  },
-  parseValue: (value) => {
-    const date = calendarDate(value);
-    if (date === null) throw invalid('LocalDate', LOCAL_DATE_EXPECTED, value);
-    return date;
-  },
-  parseLiteral: (node) => {
-    const date = calendarDate(stringLiteral(node));
-    if (date === null) throw invalid('LocalDate', LOCAL_DATE_EXPECTED, stringLiteral(node));
-    return date;
-  },
+  expected: LOCAL_DATE_EXPECTED,
+  parse: calendarDate,
+  show: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : calendarDate(value)),
 });
 
 const DATE_TIME_EXPECTED = 'an RFC 3339 date-time with a time zone, from year 0001 to 9999';
@@ -68,22 +85,13 @@ function instant(value: unknown): Date | null {
 }
 
 /** An instant, '2026-01-31T12:00:00Z'; a JavaScript Date inside. */
-export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+export const DateTimeScalar = stringScalar<Date>({
   name: 'DateTime',
   description: `An instant, ${DATE_TIME_EXPECTED}, for example 2026-01-31T12:00:00Z.`,
-  serialize: (value) => {
+  expected: DATE_TIME_EXPECTED,
+  parse: instant,
+  show: (value) => {
     const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
-    if (!date || Number.isNaN(date.getTime())) throw invalid('DateTime', DATE_TIME_EXPECTED, value);
-    return date.toISOString();
-  },
-  parseValue: (value) => {
-    const date = instant(value);
-    if (date === null) throw invalid('DateTime', DATE_TIME_EXPECTED, value);
-    return date;
-  },
-  parseLiteral: (node) => {
-    const date = instant(stringLiteral(node));
-    if (date === null) throw invalid('DateTime', DATE_TIME_EXPECTED, stringLiteral(node));
-    return date;
+    return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
   },
 });
