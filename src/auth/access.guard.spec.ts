@@ -26,14 +26,16 @@ function contextFor(target: { new (): { handler(): void } }, type: string): Exec
 describe('AccessGuard: deny by default', () => {
   // Neither is reached on these paths: a rule is judged before anyone is authenticated.
   const guard = new AccessGuard(new Reflector(), {} as AuthenticationService, {} as RateLimits);
+  // Nest awaits the answer, so a refusal thrown synchronously reaches it as a rejection.
+  const judge = async (context: ExecutionContext) => guard.canActivate(context);
 
   it.each(['graphql', 'http'])('refuses a %s handler that declares no access rule', async (type) => {
-    await expect(guard.canActivate(contextFor(Undeclared, type))).rejects.toMatchObject({
+    await expect(judge(contextFor(Undeclared, type))).rejects.toMatchObject({
       extensions: { code: 'FORBIDDEN' },
     });
   });
 
   it('lets a public HTTP route through', async () => {
-    await expect(guard.canActivate(contextFor(Declared, 'http'))).resolves.toBe(true);
+    await expect(judge(contextFor(Declared, 'http'))).resolves.toBe(true);
   });
 });

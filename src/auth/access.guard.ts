@@ -24,11 +24,11 @@ export class AccessGuard implements CanActivate {
     private readonly rateLimits: RateLimits,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+  /** Rules per class and handler, read once: metadata never changes after start-up; the lookup is on every call. */
+  private readonly rules = new WeakMap<object, WeakMap<object, AccessRule | null>>();
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const rule = this.ruleOf(context);
     if (!rule) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule: refused`);
       throw new ForbiddenError('this operation is not open to anyone');
@@ -37,18 +37,38 @@ export class AccessGuard implements CanActivate {
       if (rule.public) return true;
       throw new ForbiddenError('this route is not open to anyone');
     }
-    const gql = GqlExecutionContext.create(context);
-    const req = gql.getContext<{ req: Request & RequestWithPrincipal }>().req;
+    // GraphQL resolver arguments: (source, args, context, info).
+    const req = context.getArgByIndex<{ req: Request & RequestWithPrincipal }>(2).req;
+    const credentials = Boolean(req.headers.authorization || req.headers['x-api-key']);
+    // Public reads without credentials are most of the traffic: answered without a promise.
+    if (rule.public && !credentials) return true;
+    return this.admit(rule, req, context);
+  }
 
+  private ruleOf(context: ExecutionContext): AccessRule | undefined {
+    const handler = context.getHandler();
+    const owner = context.getClass();
+    let ofClass = this.rules.get(owner);
+    if (!ofClass) this.rules.set(owner, (ofClass = new WeakMap()));
+    let rule = ofClass.get(handler);
+    if (rule === undefined) {
+      rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, owner]) ?? null;
+      ofClass.set(handler, rule);
+    }
+    return rule ?? undefined;
+  }
+
+  private async admit(rule: AccessRule, req: Request & RequestWithPrincipal, context: ExecutionContext) {
     if (rule.public) {
       // Credentials are checked wherever they are sent: a bad or expired token is refused even on a public
       // field, so that a client learns of it instead of silently reading as the public.
-      if (req.headers.authorization || req.headers['x-api-key']) await this.authentication.authenticate(req);
+      await this.authentication.authenticate(req);
       return true;
     }
     const principal = await this.authentication.authenticate(req);
     if (!principal) throw new UnauthenticatedError();
     this.checkRoles(principal, rule);
+    const gql = GqlExecutionContext.create(context);
     if (rule.scope) this.checkScope(principal, rule, gql.getArgs());
     if (gql.getInfo<GraphQLResolveInfo>().parentType.name === 'Mutation')
       await this.rateLimits.mutation(principal.userId);

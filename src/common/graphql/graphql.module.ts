@@ -1,5 +1,5 @@
 import { GraphQLModule } from '@nestjs/graphql';
-import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
 import { getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { formatExecutionErrors } from '../errors/format-error.js';
@@ -7,6 +7,7 @@ import type { MercuriusContext } from 'mercurius';
 import { createRequestContext } from '../request-context.js';
 import { assertSafeVariableText } from './input-checks.js';
 import { withPlainFieldsInlined } from './plain-fields.js';
+import { LeanMercuriusDriver } from './lean-mercurius-driver.js';
 import { ComplexityLimit } from './query-limits.js';
 import { DateTimeScalar } from './scalars.js';
 import { validationRules } from './validation-rules.js';
@@ -34,7 +35,7 @@ function operationNameOf(request: FastifyRequest): string | undefined {
 export function graphqlModule(options: GraphqlOptions) {
   const complexity = new ComplexityLimit(options.maxComplexity);
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
-    driver: MercuriusDriver,
+    driver: LeanMercuriusDriver,
     inject: [ThinFields],
     useFactory: (thinFields: ThinFields) => ({
       autoSchemaFile: options.schemaFile === false ? true : options.schemaFile,

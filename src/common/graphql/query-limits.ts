@@ -85,9 +85,12 @@ export class ComplexityLimit {
     rawVariables: Record<string, unknown>,
   ): void {
     const operationName = operation.name?.value;
-    const coerced = coerceVariables(schema, operation, rawVariables);
-    const numbers = Object.entries(coerced.coerced).filter(([, value]) => typeof value === 'number');
-    const key = `${operationName ?? ''} ${JSON.stringify(numbers)}`;
+    // Most reads declare no variables: nothing to coerce, one cost per operation.
+    const declared = operation.variableDefinitions?.length
+      ? coerceVariables(schema, operation, rawVariables).coerced
+      : {};
+    const numbers = Object.entries(declared).filter(([, value]) => typeof value === 'number');
+    const key = numbers.length ? `${operationName ?? ''} ${JSON.stringify(numbers)}` : (operationName ?? '');
     let byVariables = this.costs.get(document);
     if (!byVariables) this.costs.set(document, (byVariables = new Map<string, number>()));
     let cost = byVariables.get(key);
@@ -98,7 +101,7 @@ export class ComplexityLimit {
           query: document,
           operationName,
           // The declared variables as sent: the library coerces them itself.
-          variables: Object.fromEntries(Object.keys(coerced.coerced).map((name) => [name, rawVariables[name]])),
+          variables: Object.fromEntries(Object.keys(declared).map((name) => [name, rawVariables[name]])),
           estimators: [objectCountEstimator],
         });
       } catch (error) {
