@@ -6,6 +6,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { createValidationPipe } from './common/errors/validation-pipe.js';
 import { serveGraphiql } from './common/graphql/graphiql.js';
 import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
+import { requestLogger } from './common/logging/request-logger.js';
 import { RequestLogController, requestId } from './common/logging/request-logging.js';
 import { createRootLogger } from './common/logging/root-logger.js';
 
@@ -21,6 +22,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: new RequestLogController(),
+    childLoggerFactory: requestLogger,
     genReqId: requestId,
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,

@@ -80,3 +80,25 @@ describe('operations', () => {
     }
   });
 });
+
+describe('request logs', () => {
+  it('carry the request id on the completion line and on any line written while serving', async () => {
+    const logged = await startTestApp({ logLevel: 'info' });
+    const send = (id: string) =>
+      logged.http().post('/graphql').set('x-request-id', id).send({ query: queryText(GROUP_KEYS) });
+    try {
+      expect((await send('trace-7')).status).toBe(200);
+      await logged.sql('ALTER TABLE country_group RENAME TO country_group_moved');
+      try {
+        await send('trace-8');
+      } finally {
+        await logged.sql('ALTER TABLE country_group_moved RENAME TO country_group');
+      }
+      const lines = logged.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines).toContainEqual(expect.objectContaining({ reqId: 'trace-7', msg: 'request completed' }));
+      expect(lines).toContainEqual(expect.objectContaining({ reqId: 'trace-8', msg: 'unexpected error' }));
+    } finally {
+      await logged.close();
+    }
+  });
+});
