@@ -1,0 +1,39 @@
+import { Args, Context, Extensions, Int, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import type { RequestContext } from '../common/request-context.js';
+import { Country } from '../countries/country.entity.js';
+import { NationalAiStrategy } from './national-ai-strategy.entity.js';
+import { PoliciesLoaders } from './policies.loaders.js';
+import { PolicyInstrument } from './policy-instrument.entity.js';
+import { ReadinessScore } from './readiness-score.entity.js';
+
+/** The policy side of a country profile: the fields of Country this module owns, each through a DataLoader. */
+@Resolver(() => Country)
+export class CountryProfileResolver {
+  constructor(private readonly loaders: PoliciesLoaders) {}
+
+  @ResolveField(() => [NationalAiStrategy], { description: 'National AI strategies, oldest first.' })
+  @Extensions({ listSize: 5 })
+  strategies(@Root() country: Country, @Context() ctx: RequestContext): Promise<NationalAiStrategy[]> {
+    return this.loaders.strategiesOfParty(ctx.loaders).load(country.iso3);
+  }
+
+  @ResolveField(() => [PolicyInstrument], { description: 'AI policy instruments, by title.' })
+  @Extensions({ listSize: 10 })
+  policyInstruments(@Root() country: Country, @Context() ctx: RequestContext): Promise<PolicyInstrument[]> {
+    return this.loaders.instrumentsOfParty(ctx.loaders).load(country.iso3);
+  }
+
+  @ResolveField(() => ReadinessScore, {
+    nullable: true,
+    description:
+      'Frontier Technologies Readiness Index ranks of the edition of `year` (the latest edition when left out); ' +
+      'null when the country has no score that year (any year that is not an edition, too).',
+  })
+  readiness(
+    @Root() country: Country,
+    @Args('year', { type: () => Int, nullable: true }) year: number | null,
+    @Context() ctx: RequestContext,
+  ): Promise<ReadinessScore | null> {
+    return this.loaders.readinessOfCountry(ctx.loaders, year ?? null).load(country.iso3);
+  }
+}
