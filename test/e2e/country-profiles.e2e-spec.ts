@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { prepareAppDatabase } from '../../src/app-database.js';
 import { Role } from '../../src/common/access/role.js';
 import { RECORD_STRATEGY, recordStrategy } from '../fixtures/policies.js';
 import { adoptionFromCsv, referenceCsv } from '../fixtures/readiness-data.js';
@@ -520,5 +521,28 @@ describe('curation', () => {
     expect(await auditCount('readiness_score')).toBe(scoreEvents + 2);
     const profile = await t.gql(PROFILE, { iso3: 'KEN' });
     expect(profile.data!.country!.readiness).toMatchObject({ year: 2025, rank: 89 });
+  });
+
+  it("keeps curators' corrections of seeded rows when the seed runs again at the next start", async () => {
+    const [brazil] = await t.sql(`SELECT id FROM national_ai_strategy WHERE party_code = 'BRA'`);
+    const { errors } = await t.gql(
+      graphql(`
+        mutation ($id: ID!) {
+          updateNationalAiStrategy(id: $id, input: { title: "Estratégia Brasileira de Inteligência Artificial" }) {
+            id
+          }
+        }
+      `),
+      { id: brazil.id },
+      { token: curator.token },
+    );
+    expect(errors).toBeUndefined();
+    const counts = `SELECT (SELECT count(*) FROM national_ai_strategy)::int AS strategies,
+      (SELECT count(*) FROM policy_instrument)::int AS instruments, (SELECT count(*) FROM readiness_score)::int AS scores`;
+    const before = await t.sql(counts);
+    await prepareAppDatabase(t.database.url);
+    expect(await t.sql(counts)).toEqual(before);
+    const titles = await t.sql(`SELECT title FROM national_ai_strategy WHERE party_code = 'BRA'`);
+    expect(titles).toEqual([{ title: 'Estratégia Brasileira de Inteligência Artificial' }]);
   });
 });
