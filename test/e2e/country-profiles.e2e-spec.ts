@@ -342,6 +342,18 @@ describe('curation', () => {
       { token: filer.token },
     );
     expect(instrument.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const score = await t.gql(
+      graphql(`
+        mutation ($input: RecordReadinessScoreInput!) {
+          recordReadinessScore(input: $input) {
+            id
+          }
+        }
+      `),
+      { input: { countryIso3: 'NER', year: 2024, rank: 100 } },
+      { token: filer.token },
+    );
+    expect(score.errors![0].extensions!.code).toBe('FORBIDDEN');
     expect(await t.sql(`SELECT count(*)::int AS count FROM national_ai_strategy`)).toEqual(before);
   });
 
