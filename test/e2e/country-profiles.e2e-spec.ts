@@ -415,8 +415,13 @@ describe('curation', () => {
     expect(event.before).toMatchObject({ releasedYear: 2023, confidence: 'HIGH' });
     expect(event.after).toMatchObject({ releasedYear: 2024, confidence: 'LOW' });
 
-    const clash = await t.gql(UPDATE, { id, input: { title: 'Niger AI Strategy' } }, { token: curator.token });
-    expect(clash.errors).toBeUndefined(); // another party's title: no clash
+    const otherParty = await t.gql(UPDATE, { id, input: { title: 'Niger AI Strategy' } }, { token: curator.token });
+    expect(otherParty.errors).toBeUndefined(); // a title is unique per party only
+    const second = await recordStrategy(t, curator, { partyCode: 'MLI', releasedYear: 2025, title: 'Mali AI plan' });
+    const clash = await t.gql(UPDATE, { id: second, input: { title: 'Niger AI Strategy' } }, { token: curator.token });
+    expect(clash.errors![0].extensions!.code).toBe('CONFLICT');
+    const [kept] = await t.sql(`SELECT title FROM national_ai_strategy WHERE id = $1`, [second]);
+    expect(kept.title).toBe('Mali AI plan');
     const missing = await t.gql(
       UPDATE,
       { id: '00000000-0000-4000-8000-000000000000', input: { releasedYear: 2020 } },
