@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { CountriesModule } from './countries/countries.module.js';
 import { OversightModule } from './oversight/oversight.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
 import type { QueryObserver } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         AuthModule,
         CountriesModule,
         CompaniesModule,
+        PoliciesModule,
         OversightModule,
       ],
       providers: [

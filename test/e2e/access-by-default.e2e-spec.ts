@@ -30,6 +30,8 @@ const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'apiKeys']);
 const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   country: { iso3: 'KEN' },
   countryGroup: { key: 'G7' },
+  strategyAdoption: { groupKeys: ['LDC'], fromYear: 2017, toYear: 2024 },
+  readinessRanking: { year: 2024 },
 };
 /** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
 function operationFor(
