@@ -85,7 +85,11 @@ describe('request logs', () => {
   it('carry the request id on the completion line and on any line written while serving', async () => {
     const logged = await startTestApp({ logLevel: 'info' });
     const send = (id: string) =>
-      logged.http().post('/graphql').set('x-request-id', id).send({ query: queryText(GROUP_KEYS) });
+      logged
+        .http()
+        .post('/graphql')
+        .set('x-request-id', id)
+        .send({ query: queryText(GROUP_KEYS) });
     try {
       expect((await send('trace-7')).status).toBe(200);
       await logged.sql('ALTER TABLE country_group RENAME TO country_group_moved');
