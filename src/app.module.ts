@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { CountriesModule } from './countries/countries.module.js';
+import { InitiativesModule } from './initiatives/initiatives.module.js';
 import { OversightModule } from './oversight/oversight.module.js';
 import type { QueryObserver } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         AuthModule,
         CountriesModule,
         CompaniesModule,
+        InitiativesModule,
         OversightModule,
       ],
       providers: [
