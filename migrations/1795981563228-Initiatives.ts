@@ -30,7 +30,7 @@ export class Initiatives1795981563228 implements MigrationInterface {
       `CREATE INDEX "IDX_participation_party_initiative" ON "participation"  ("party_code", "initiative_id") `,
     );
     await queryRunner.query(
-      `CREATE INDEX "IDX_participation_initiative_party" ON "participation"  ("initiative_id", "party_code", "role", "id") `,
+      `CREATE INDEX "IDX_participation_initiative_party" ON "participation"  ("initiative_id", "party_code", "id") `,
     );
     await queryRunner.query(
       `ALTER TABLE "country_group_membership" ADD CONSTRAINT "EXC_group_membership_period" EXCLUDE USING gist ("group_key" WITH =, "party_code" WITH =, daterange("valid_from", "valid_to") WITH &&)`,

@@ -42,7 +42,7 @@ import { ParticipationRole } from './participation-role.js';
   'EXC_participation_live_period',
   `USING gist ("party_code" WITH =, "initiative_id" WITH =, "role" WITH =, daterange("valid_from", "valid_to") WITH &&) WHERE ("retracted_at" IS NULL)`,
 )
-@Index('IDX_participation_initiative_party', ['initiativeId', 'partyCode', 'role', 'id'])
+@Index('IDX_participation_initiative_party', ['initiativeId', 'partyCode', 'id'])
 @Index('IDX_participation_party_initiative', ['partyCode', 'initiativeId'])
 @Index('IDX_participation_recorded_at', ['recordedAt', 'id'])
 @Index('IDX_participation_retracted_at', ['retractedAt', 'id'])
