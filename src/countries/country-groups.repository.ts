@@ -85,7 +85,11 @@ export class CountryGroupsRepository implements AuditedRecords<GroupMembership> 
     return this.membershipById(tx, id, 'FOR UPDATE');
   }
 
-  private async membershipById(runner: SqlRunner, id: string, lock: '' | 'FOR UPDATE'): Promise<GroupMembership | null> {
+  private async membershipById(
+    runner: SqlRunner,
+    id: string,
+    lock: '' | 'FOR UPDATE',
+  ): Promise<GroupMembership | null> {
     if (!/^[0-9]{1,9}$/.test(id)) return null;
     const row = await firstRow<GroupMembership>(
       runner,

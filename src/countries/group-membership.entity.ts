@@ -1,6 +1,16 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { LocalDateScalar } from '../common/graphql/scalars.js';
-import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { CountryGroup } from './country-group.entity.js';
 import { Party } from './party.entity.js';
 

@@ -40,7 +40,7 @@ describe('SqlFilter', () => {
     expect(filter.sql).toBe('m.valid_from <= $1');
   });
 
-  it('numbers a nested filter\'s placeholders on from its parent\'s, with conditions of its own', () => {
+  it("numbers a nested filter's placeholders on from its parent's, with conditions of its own", () => {
     const outer = new SqlFilter().when('G7', (key) => `g.key = ${key}`);
     const inner = outer.nested().when(true, (member) => `c.un_member = ${member}`);
     outer.when('2020-01-01', (date) => `d = ${date}`);

@@ -125,7 +125,12 @@ export class InitiativesRepository implements AuditedRecords<Initiative> {
       const value = change[property as keyof InitiativeChange];
       if (value === undefined) continue;
       const placeholder = set.bind(value);
-      const typed = column === 'adopted_on' ? `${placeholder}::date` : column === 'binding' ? `${placeholder}::boolean` : `${placeholder}::text`;
+      const typed =
+        column === 'adopted_on'
+          ? `${placeholder}::date`
+          : column === 'binding'
+            ? `${placeholder}::boolean`
+            : `${placeholder}::text`;
       assignments.push(`${column} = ${typed}`);
       differs.push(`${column} IS DISTINCT FROM ${typed}`);
     }

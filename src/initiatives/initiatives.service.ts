@@ -25,7 +25,13 @@ export class InitiativesService {
     const filter = args.filter ?? {};
     const afterKey = args.after ? decodeCursor(args.after, ['text'])[0] : null;
     const rows = await this.initiatives.page(filter, afterKey, args.first + 1);
-    return toPage(rows, args.first, (row) => [row.key], afterKey !== null, () => this.initiatives.count(filter));
+    return toPage(
+      rows,
+      args.first,
+      (row) => [row.key],
+      afterKey !== null,
+      () => this.initiatives.count(filter),
+    );
   }
 
   async find(key: string): Promise<Initiative | null> {

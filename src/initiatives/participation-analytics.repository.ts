@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import { SqlFilter } from '../database/sql-filter.js';
-import { participationLive, type Timelines } from './participations.repository.js';
+import { participationKnown, participationLive, type Timelines } from './participations.repository.js';
 
 /** A subquery of country codes, built on the statement's filter (CountriesService.countrySelection). */
 export type CountryScope = (where: SqlFilter) => string;
@@ -35,6 +35,8 @@ export interface ChangeRange {
   to: Date;
   fromDate: string;
   toDate: string;
+  /** Registry time at which world changes are judged; null: now. */
+  knownAt: Date | null;
 }
 
 export interface ChangeRow {
@@ -127,10 +129,14 @@ export class ParticipationAnalyticsRepository {
 
   /**
    * What changed in [from, to): on the registry's timeline, rows recorded or retracted then; in the world, as the
-   * registry knew it at `to`, participations that began (JOINED) or ended (LEFT) on a day from `fromDate`
+   * registry knows it at `knownAt` (null: now), participations that began (JOINED) or ended (LEFT) on a day from `fromDate`
    * (inclusive) to `toDate` (exclusive), placed at midnight UTC. Ordered by time, kind, id; after `after`.
    */
-  changes(range: ChangeRange, after: { at: string; kind: string; id: string } | null, limit: number): Promise<ChangeRow[]> {
+  changes(
+    range: ChangeRange,
+    after: { at: string; kind: string; id: string } | null,
+    limit: number,
+  ): Promise<ChangeRow[]> {
     const where = new SqlFilter();
     const changes = this.changesIn(where, range);
     const afterSql = after
@@ -155,7 +161,7 @@ export class ParticipationAnalyticsRepository {
 
   /**
    * What changed in [from, to): on the registry's timeline, rows recorded or retracted then; in the world, as the
-   * registry knew it at `to`, participations that began (JOINED) or ended (LEFT) on a day from `fromDate`
+   * registry knows it at `knownAt` (null: now), participations that began (JOINED) or ended (LEFT) on a day from `fromDate`
    * (inclusive) to `toDate` (exclusive), placed at midnight UTC. Each branch reads an index.
    */
   private changesIn(where: SqlFilter, range: ChangeRange): string {
@@ -163,7 +169,7 @@ export class ParticipationAnalyticsRepository {
     const to = where.bind(range.to);
     const fromDate = where.bind(range.fromDate);
     const toDate = where.bind(range.toDate);
-    const known = `p.recorded_at <= ${to}::timestamptz AND (p.retracted_at IS NULL OR p.retracted_at > ${to}::timestamptz)`;
+    const known = participationKnown('p', range.knownAt === null ? null : where.bind(range.knownAt));
     return `SELECT 'RECORDED'::text AS kind, p.recorded_at AS at, p.id FROM participation p
          WHERE p.recorded_at >= ${from}::timestamptz AND p.recorded_at < ${to}::timestamptz
        UNION ALL

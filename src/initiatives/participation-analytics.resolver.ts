@@ -42,7 +42,7 @@ export class ParticipationAnalyticsResolver {
 
   @Query(() => ParticipationChangeConnection, {
     description:
-      'What changed in [from, to): rows the registry recorded or retracted, and participations that began or ended in the world (as known at `to`).',
+      'What changed in [from, to): rows the registry recorded or retracted, and participations that began or ended in the world (as known at `knownAt`, default now).',
   })
   participationChanges(@Args() args: ChangesArgs): Promise<Page<ParticipationChange>> {
     return this.analytics.changes(args);

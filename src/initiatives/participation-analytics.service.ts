@@ -68,7 +68,13 @@ export class ParticipationAnalyticsService {
     const filter = args.countryFilter ?? {};
     const afterIso3 = args.after ? decodeCursor(args.after, ['text'])[0] : null;
     const scope = this.scope(filter, asOf);
-    const rows = await this.analytics.matrixPage(scope, keys, { asOf, knownAt: args.knownAt ?? null }, afterIso3, args.first + 1);
+    const rows = await this.analytics.matrixPage(
+      scope,
+      keys,
+      { asOf, knownAt: args.knownAt ?? null },
+      afterIso3,
+      args.first + 1,
+    );
     if (rows.length === 0) await this.countries.checkReferences(filter, 'countryFilter');
     return toPage(
       rows as ParticipationMatrixRow[],
@@ -90,7 +96,13 @@ export class ParticipationAnalyticsService {
       }
       after = { at, kind, id };
     }
-    const range = { from: args.from, to, fromDate: firstDayFrom(args.from), toDate: firstDayFrom(to) };
+    const range = {
+      from: args.from,
+      to,
+      fromDate: firstDayFrom(args.from),
+      toDate: firstDayFrom(to),
+      knownAt: args.knownAt ?? null,
+    };
     const rows = await this.analytics.changes(range, after, args.first + 1);
     return toPage(
       rows.map((row) => ({ ...row, kind: row.kind as ParticipationChangeKind })),

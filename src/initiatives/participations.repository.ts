@@ -185,9 +185,11 @@ export class ParticipationsRepository implements AuditedRecords<Participation> {
   }
 
   private async byId(runner: SqlRunner, id: string, lock: '' | 'FOR UPDATE'): Promise<Participation | null> {
-    const row = await firstRow<Participation>(runner, `SELECT ${this.columns} FROM participation p WHERE p.id = $1 ${lock}`, [
-      id,
-    ]);
+    const row = await firstRow<Participation>(
+      runner,
+      `SELECT ${this.columns} FROM participation p WHERE p.id = $1 ${lock}`,
+      [id],
+    );
     return row ?? null;
   }
 }

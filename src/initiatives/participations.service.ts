@@ -44,8 +44,10 @@ export class ParticipationsService {
     }
     return this.db.within(tx, async (tx) => {
       const initiative = await this.initiatives.byKey(tx, input.initiativeKey, true);
-      if (!initiative) throw BadUserInputError.field('input.initiativeKey', `names no initiative: "${input.initiativeKey}"`);
-      if (input.correctsId) await this.retract({ id: input.correctsId, reason: input.correctionReason! }, actor, tx, true);
+      if (!initiative)
+        throw BadUserInputError.field('input.initiativeKey', `names no initiative: "${input.initiativeKey}"`);
+      if (input.correctsId)
+        await this.retract({ id: input.correctsId, reason: input.correctionReason! }, actor, tx, true);
       return this.insert(tx, actor, {
         partyCode: input.partyCode.toUpperCase(),
         initiativeId: initiative.id,
@@ -105,16 +107,21 @@ export class ParticipationsService {
   }
 
   private insert(tx: Tx, actor: AuditActor, row: NewParticipation): Promise<Participation> {
-    return this.writes.create(tx, actor, { action: 'participation.record', entityType: this.participations.entityType }, () =>
-      this.participations.insert(tx, row).catch((error: unknown) => {
-        if (isExclusionViolation(error)) {
-          throw new ConflictError(
-            `${row.partyCode} already takes part as ${row.role} in a period that overlaps this one; end, retract or correct that row first`,
-          );
-        }
-        if (isForeignKeyViolation(error)) throw BadUserInputError.field('input.partyCode', `names no party: "${row.partyCode}"`);
-        throw error;
-      }),
+    return this.writes.create(
+      tx,
+      actor,
+      { action: 'participation.record', entityType: this.participations.entityType },
+      () =>
+        this.participations.insert(tx, row).catch((error: unknown) => {
+          if (isExclusionViolation(error)) {
+            throw new ConflictError(
+              `${row.partyCode} already takes part as ${row.role} in a period that overlaps this one; end, retract or correct that row first`,
+            );
+          }
+          if (isForeignKeyViolation(error))
+            throw BadUserInputError.field('input.partyCode', `names no party: "${row.partyCode}"`);
+          throw error;
+        }),
     );
   }
 }

@@ -76,6 +76,13 @@ export class ChangesArgs extends PageArgs {
   @Field(() => DateTimeScalar, { nullable: true, description: 'End of the period (exclusive); default now.' })
   @IsOptional()
   to?: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Registry time at which joins and departures in the period are judged; default now.',
+  })
+  @IsOptional()
+  knownAt?: Date | null;
 }
 
 @ArgsType()

@@ -28,7 +28,10 @@ export class RecordParticipationInput {
   @IsEnum(DatePrecision)
   validFromPrecision: DatePrecision = DatePrecision.DAY;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'First day it was no longer true; leave out if it still is.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'First day it was no longer true; leave out if it still is.',
+  })
   @IsOptional()
   validTo?: string | null;
 

@@ -68,7 +68,8 @@ export function participationReferences(): ParticipationReference[] {
       role: oneOf(ParticipationRole, row.role.toUpperCase(), 'role'),
       validFrom: row.valid_from,
       precision,
-      note: row.date_precision === 'unverified' ? `Date not verified (best estimate). ${row.source_note}` : row.source_note,
+      note:
+        row.date_precision === 'unverified' ? `Date not verified (best estimate). ${row.source_note}` : row.source_note,
     };
   });
 }
