@@ -107,7 +107,7 @@ export class InitiativesRepository implements AuditedRecords<Initiative> {
         input.kind,
         input.conveningBody ?? null,
         input.adoptedOn ?? null,
-        input.binding,
+        input.binding ?? false,
         input.url ?? null,
         input.description ?? null,
       ],

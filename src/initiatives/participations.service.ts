@@ -53,7 +53,7 @@ export class ParticipationsService {
         initiativeId: initiative.id,
         role: input.role,
         validFrom: input.validFrom,
-        validFromPrecision: input.validFromPrecision,
+        validFromPrecision: input.validFromPrecision ?? DatePrecision.DAY,
         validTo,
         validToPrecision: validTo === null ? null : (input.validToPrecision ?? DatePrecision.DAY),
         sourceUrl: input.sourceUrl,
@@ -81,7 +81,7 @@ export class ParticipationsService {
       return this.insert(tx, actor, {
         ...old,
         validTo: input.validTo,
-        validToPrecision: input.validToPrecision,
+        validToPrecision: input.validToPrecision ?? DatePrecision.DAY,
         sourceUrl: input.sourceUrl ?? old.sourceUrl,
         sourceNote: input.sourceNote?.trim() || old.sourceNote,
         supersedesId: old.id,

@@ -30,6 +30,8 @@ const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'apiKeys']);
 const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   country: { iso3: 'KEN' },
   countryGroup: { key: 'G7' },
+  // The sample instant is in the future: a period must end after it starts.
+  participationChanges: { from: '2020-01-01T00:00:00Z' },
 };
 /** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
 function operationFor(

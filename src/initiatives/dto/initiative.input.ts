@@ -35,9 +35,11 @@ export class CreateInitiativeInput {
   @IsOptional()
   adoptedOn?: string | null;
 
-  @Field(() => Boolean, { defaultValue: false })
+  // Nullable rather than a schema default: graphql-jit does not apply an input field's default inside a variable.
+  @Field(() => Boolean, { nullable: true, description: 'Whether it binds its parties in law; default false.' })
+  @IsOptional()
   @IsBoolean()
-  binding: boolean = false;
+  binding?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'An http(s) address.' })
   @IsOptional()

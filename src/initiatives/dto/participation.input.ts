@@ -24,9 +24,11 @@ export class RecordParticipationInput {
   @IsString()
   validFrom: string;
 
-  @Field(() => DatePrecision, { defaultValue: DatePrecision.DAY })
+  // Nullable rather than a schema default: graphql-jit does not apply an enum default inside an input variable.
+  @Field(() => DatePrecision, { nullable: true, description: 'How exact validFrom is; default DAY.' })
+  @IsOptional()
   @IsEnum(DatePrecision)
-  validFromPrecision: DatePrecision = DatePrecision.DAY;
+  validFromPrecision?: DatePrecision | null;
 
   @Field(() => LocalDateScalar, {
     nullable: true,
@@ -85,9 +87,10 @@ export class EndParticipationInput {
   @IsString()
   validTo: string;
 
-  @Field(() => DatePrecision, { defaultValue: DatePrecision.DAY })
+  @Field(() => DatePrecision, { nullable: true, description: 'How exact validTo is; default DAY.' })
+  @IsOptional()
   @IsEnum(DatePrecision)
-  validToPrecision: DatePrecision = DatePrecision.DAY;
+  validToPrecision?: DatePrecision | null;
 
   @Field(() => String, { nullable: true, description: 'Evidence of the end; the row keeps its source otherwise.' })
   @IsOptional()
