@@ -27,7 +27,7 @@ export class Initiatives1795981563228 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "IDX_participation_recorded_at" ON "participation"  ("recorded_at", "id") `);
     await queryRunner.query(
-      `CREATE INDEX "IDX_participation_party_initiative" ON "participation"  ("party_code", "initiative_id") `,
+      `CREATE INDEX "IDX_participation_party_initiative" ON "participation"  ("party_code", "initiative_id", "valid_from", "valid_to", "retracted_at", "recorded_at") `,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_participation_initiative_party" ON "participation"  ("initiative_id", "party_code", "id") `,

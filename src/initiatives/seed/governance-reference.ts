@@ -26,7 +26,7 @@ export interface ParticipationReference {
 }
 
 function rows<T>(file: string): T[] {
-  return parse(readFileSync(projectFile(file)), { columns: true, skip_empty_lines: true, trim: true }) as T[];
+  return parse<T>(readFileSync(projectFile(file)), { columns: true, skip_empty_lines: true, trim: true });
 }
 
 function oneOf<T extends string>(values: Record<string, T>, value: string, what: string): T {
