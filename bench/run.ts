@@ -10,6 +10,7 @@ import pg from 'pg';
 import { freePort } from '../src/common/free-port.js';
 import { projectFile } from '../src/common/project-file.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/database/throwaway-postgres.js';
+import { GENERATED, generateGovernance } from './generate-governance.js';
 import { scenarios } from './scenarios.js';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -65,6 +66,38 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
 
+/** Drives `url` for a warm-up then `duration` seconds; latency percentiles and the CPU `pid` spent per request. */
+async function measure(url: string, headers: Record<string, string>, body: string, pid: number) {
+  const run = (seconds: number, latencies?: number[]) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        { url, method: 'POST', headers, body, connections, duration: seconds },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+    });
+  await run(2); // warm-up: JIT, pool, caches
+
+  let peakRss = 0;
+  const sampler = setInterval(() => void rssMb(pid).then((mb) => (peakRss = Math.max(peakRss, mb))), 250);
+  const latencies: number[] = [];
+  const cpuBefore = await cpuMs(pid);
+  const result = await run(duration, latencies);
+  const cpuUsed = (await cpuMs(pid)) - cpuBefore;
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return {
+    'req/s': Math.round(result.requests.average),
+    'p50 ms': +percentile(latencies, 50).toFixed(2),
+    'p95 ms': +percentile(latencies, 95).toFixed(2),
+    'p99 ms': +percentile(latencies, 99).toFixed(2),
+    // Less noisy than req/s on a shared machine: what one request costs the server.
+    'server CPU µs/req': Math.round((cpuUsed * 1000) / Math.max(1, result.requests.total)),
+    errors: result.errors + result.non2xx,
+    'peak RSS MB': peakRss,
+  };
+}
+
 async function main(): Promise<void> {
   let embedded: ThrowawayPostgres | undefined;
   let serverUrl = process.env.DATABASE_URL;
@@ -95,6 +128,7 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
+  let stopFloor = async (): Promise<unknown> => undefined;
   try {
     for (;;) {
       if (Date.now() - startedAt > 60000) throw new Error('server not ready after 60 s');
@@ -126,52 +160,51 @@ async function main(): Promise<void> {
       `${duration} s per scenario, ${connections} connections, server LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}\n`,
     );
 
+    const floorPort = await freePort();
+    const floor = spawn(process.execPath, [projectFile('dist/bench/floor-server.js')], {
+      env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, database), PORT: String(floorPort) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    stopFloor = () => new Promise((resolve) => (floor.kill('SIGTERM'), floor.once('exit', resolve)));
+
+    const selected = scenarios.filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY));
+    const ordered = [...selected.filter((s) => !s.dataset), ...selected.filter((s) => s.dataset === 'generated')];
     const results = [];
-    for (const scenario of scenarios.filter(
-      (s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY),
-    )) {
+    let generated = false;
+    for (const scenario of ordered) {
+      if (scenario.dataset === 'generated' && !generated) {
+        const started = Date.now();
+        const client = new pg.Client({ connectionString: withDatabase(serverUrl, database) });
+        client.on('error', () => undefined); // ended by DROP DATABASE if generation fails
+        await client.connect();
+        try {
+          await generateGovernance(client);
+        } finally {
+          await client.end();
+        }
+        generated = true;
+        console.log(
+          `generated ${GENERATED.parties} parties x ${GENERATED.initiatives} initiatives, ${GENERATED.events} participation events in ${Date.now() - started} ms`,
+        );
+      }
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (scenario.signedIn) headers.authorization = `Bearer ${login.token}`;
       const first = await fetch(url, { method: 'POST', headers, body });
       scenario.check(await first.json());
-
-      const run = (seconds: number, latencies?: number[]) =>
-        new Promise<autocannon.Result>((resolve, reject) => {
-          const instance = autocannon(
-            {
-              url,
-              method: 'POST',
-              headers,
-              body,
-              connections,
-              duration: seconds,
-            },
-            (error, result) => (error ? reject(error) : resolve(result)),
-          );
-          if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-        });
-      await run(2); // warm-up: JIT, pool, caches
-
-      let peakRss = 0;
-      const sampler = setInterval(() => void rssMb(server.pid!).then((mb) => (peakRss = Math.max(peakRss, mb))), 250);
-      const latencies: number[] = [];
-      const cpuBefore = await cpuMs(server.pid!);
-      const result = await run(duration, latencies);
-      const cpuUsed = (await cpuMs(server.pid!)) - cpuBefore;
-      clearInterval(sampler);
-      latencies.sort((a, b) => a - b);
-      const row = {
-        scenario: scenario.name,
-        'req/s': Math.round(result.requests.average),
-        'p50 ms': +percentile(latencies, 50).toFixed(2),
-        'p95 ms': +percentile(latencies, 95).toFixed(2),
-        'p99 ms': +percentile(latencies, 99).toFixed(2),
-        // Less noisy than req/s on a shared machine: what one request costs the server.
-        'server CPU µs/req': Math.round((cpuUsed * 1000) / Math.max(1, result.requests.total)),
-        errors: result.errors + result.non2xx,
-        'peak RSS MB': peakRss,
-      };
+      const ours = await measure(url, headers, body, server.pid!);
+      const row: Record<string, string | number> = { scenario: scenario.name, ...ours };
+      if (scenario.floor) {
+        const floorUrl = `http://127.0.0.1:${floorPort}/${encodeURIComponent(scenario.name)}`;
+        const floorAnswer = await fetch(floorUrl, { method: 'POST', body: '{}' });
+        scenario.check(await floorAnswer.json());
+        const measured = await measure(floorUrl, {}, '{}', floor.pid!);
+        row['floor req/s'] = measured['req/s'];
+        row['floor p95 ms'] = measured['p95 ms'];
+        row['floor CPU µs/req'] = measured['server CPU µs/req'];
+        row['req/s vs floor'] = +(ours['req/s'] / Math.max(1, measured['req/s'])).toFixed(2);
+        row.errors = ours.errors + measured.errors;
+      }
       results.push(row);
     }
     console.table(results);
@@ -186,8 +219,12 @@ async function main(): Promise<void> {
       ),
     );
     console.log(`\nwritten to ${path.relative(projectFile(''), file)}`);
-    if (results.some((row) => row.errors > 0)) process.exitCode = 1;
+    if (results.some((row) => Number(row.errors) > 0)) process.exitCode = 1;
+  } catch (error) {
+    console.error(error);
+    throw error;
   } finally {
+    await stopFloor();
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

@@ -7,7 +7,124 @@ export interface Scenario {
   signedIn?: boolean;
   /** Throws when an answer is wrong, so that a fast wrong answer never counts. */
   check(body: any): void;
+  /** Run on the generated governance data set (bench/generate-governance.ts), after the others. */
+  dataset?: 'generated';
+  /** The same answer from one hand-written SQL statement building the JSON body, served by bench/floor-server.ts. */
+  floor?: { sql: string; params?: unknown[] };
 }
+
+const SEVEN = [
+  'bletchley_2023',
+  'coe_cai_2022_2024',
+  'g20_ai_2019',
+  'g7_hiroshima_2023',
+  'gpai_ministerial_2022',
+  'oecd_ai_2019',
+  'seoul_ministerial_2024',
+];
+/** Twenty generated initiatives: a matrix a reader would ask for (countries by a selection of initiatives). */
+const TWENTY = Array.from({ length: 20 }, (_, i) => `gen_${String(i * 97 + 1).padStart(4, '0')}`);
+const AS_OF = '2024-06-30';
+
+/** The floor's distribution: the same buckets as participationDistribution, built as JSON in one statement. */
+function distributionFloor(keys: string[] | null, unMembersOnly: boolean) {
+  return {
+    sql: `WITH selected AS (SELECT id FROM initiative WHERE $1::text[] IS NULL OR key = ANY($1::text[])),
+      counts AS (
+        SELECT c.iso3, count(DISTINCT p.initiative_id)::int AS n FROM country c
+        LEFT JOIN participation p ON p.party_code = c.iso3 AND p.initiative_id IN (SELECT id FROM selected)
+          AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR $2::date < p.valid_to) AND p.retracted_at IS NULL
+        WHERE c.un_member OR NOT $3::boolean GROUP BY c.iso3),
+      buckets AS (
+        SELECT k, count(c.iso3)::int AS n, COALESCE(array_agg(c.iso3 ORDER BY c.iso3) FILTER (WHERE c.iso3 IS NOT NULL), '{}') AS codes
+        FROM generate_series(0, (SELECT count(*) FROM selected)::int) k LEFT JOIN counts c ON c.n = k GROUP BY k)
+      SELECT json_build_object('data', json_build_object('participationDistribution', json_build_object(
+        'total', (SELECT sum(n) FROM buckets), 'initiativeCount', (SELECT count(*) FROM selected),
+        'buckets', (SELECT json_agg(json_build_object('initiativeCount', k, 'countryCount', n, 'countryCodes', codes) ORDER BY k) FROM buckets))))::text`,
+    params: [keys, AS_OF, unMembersOnly],
+  };
+}
+
+/** The floor's matrix: a page of 100 countries with their cells, as JSON in one statement. */
+function matrixFloor(keys: string[] | null, unMembersOnly: boolean) {
+  return {
+    sql: `SELECT json_build_object('data', json_build_object('participationMatrix', json_build_object('edges',
+        COALESCE(json_agg(json_build_object('node', json_build_object('iso3', r.iso3, 'cells', r.cells)) ORDER BY r.iso3), '[]'))))::text
+      FROM (SELECT c.iso3, COALESCE((
+          SELECT json_agg(json_build_object('initiativeKey', i.key, 'role', p.role, 'validFrom', p.valid_from, 'validTo', p.valid_to)
+            ORDER BY i.key, p.role, p.valid_from)
+          FROM participation p JOIN initiative i ON i.id = p.initiative_id
+          WHERE p.party_code = c.iso3 AND ($1::text[] IS NULL OR i.key = ANY($1::text[]))
+            AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR $2::date < p.valid_to) AND p.retracted_at IS NULL), '[]') AS cells
+        FROM country c WHERE c.un_member OR NOT $3::boolean ORDER BY c.iso3 LIMIT 100) r`,
+    params: [keys, AS_OF, unMembersOnly],
+  };
+}
+
+function distributionCheck(total: number, initiatives: number) {
+  return (body: any) => {
+    const answer = body.data?.participationDistribution;
+    if (
+      answer?.total !== total ||
+      answer.initiativeCount !== initiatives ||
+      answer.buckets.length !== initiatives + 1
+    ) {
+      throw new Error(
+        `expected ${total} countries over ${initiatives} initiatives: ${JSON.stringify(body).slice(0, 300)}`,
+      );
+    }
+  };
+}
+
+function matrixCheck(minCells: number) {
+  return (body: any) => {
+    const edges = body.data?.participationMatrix?.edges;
+    const cells = edges?.reduce((sum: number, edge: any) => sum + edge.node.cells.length, 0);
+    if (edges?.length !== 100 || !(cells >= minCells)) {
+      throw new Error(`expected 100 rows and ${minCells}+ cells: ${JSON.stringify(body).slice(0, 300)}`);
+    }
+  };
+}
+
+const DISTRIBUTION_QUERY = `query ($keys: [String!], $asOf: LocalDate, $un: Boolean!) {
+  participationDistribution(initiativeKeys: $keys, asOf: $asOf, unMembersOnly: $un) {
+    total initiativeCount buckets { initiativeCount countryCount countryCodes } } }`;
+const MATRIX_QUERY = `query ($keys: [String!], $asOf: LocalDate, $un: Boolean) {
+  participationMatrix(first: 100, countryFilter: { unMember: $un }, initiativeKeys: $keys, asOf: $asOf) {
+    edges { node { iso3 cells { initiativeKey role validFrom validTo } } } } }`;
+
+export const governanceScenarios: Scenario[] = [
+  {
+    name: 'participationDistribution: Figure 12',
+    query: DISTRIBUTION_QUERY,
+    variables: { keys: SEVEN, asOf: AS_OF, un: true },
+    floor: distributionFloor(SEVEN, true),
+    check: distributionCheck(193, 7),
+  },
+  {
+    name: 'participationMatrix: 100 UN members x 7',
+    query: MATRIX_QUERY,
+    variables: { keys: SEVEN, asOf: AS_OF, un: true },
+    floor: matrixFloor(SEVEN, true),
+    check: matrixCheck(100),
+  },
+  {
+    name: 'generated: participationDistribution, all 2,007 initiatives',
+    dataset: 'generated',
+    query: DISTRIBUTION_QUERY,
+    variables: { keys: null, asOf: AS_OF, un: false },
+    floor: distributionFloor(null, false),
+    check: distributionCheck(249, 2007),
+  },
+  {
+    name: 'generated: participationMatrix, 100 countries x 20',
+    dataset: 'generated',
+    query: MATRIX_QUERY,
+    variables: { keys: TWENTY, asOf: AS_OF, un: null },
+    floor: matrixFloor(TWENTY, false),
+    check: matrixCheck(300),
+  },
+];
 
 export const scenarios: Scenario[] = [
   {
@@ -47,4 +164,5 @@ export const scenarios: Scenario[] = [
       if (!body.data?.me?.id) throw new Error(`expected the caller: ${JSON.stringify(body)}`);
     },
   },
+  ...governanceScenarios,
 ];

@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { CountriesModule } from './countries/countries.module.js';
+import { InitiativesModule } from './initiatives/initiatives.module.js';
 import { OversightModule } from './oversight/oversight.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import type { QueryObserver } from './database/data-source-options.js';
@@ -51,6 +52,7 @@ export class AppModule {
         CountriesModule,
         CompaniesModule,
         PoliciesModule,
+        InitiativesModule,
         OversightModule,
       ],
       providers: [

@@ -6,6 +6,7 @@ import { SqlFilter } from '../database/sql-filter.js';
 import { CountryGroup } from './country-group.entity.js';
 import { groupsInForce } from './country-groups.repository.js';
 import { WHOLE_COUNTRY, type CountryShape } from './country-shape.js';
+import { CountryFilterExtensions } from './country-filter-extensions.js';
 import { Country } from './country.entity.js';
 import type { CountryFilter } from './dto/countries.args.js';
 import { Party } from './party.entity.js';
@@ -32,7 +33,10 @@ export interface CountryRows {
  */
 @Injectable()
 export class CountriesRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly extensions: CountryFilterExtensions,
+  ) {}
 
   /**
    * Up to `limit` countries matching `filter` after `afterIso3`, by code. One round trip per page: with
@@ -48,17 +52,7 @@ export class CountriesRepository {
     shape: CountryShape = WHOLE_COUNTRY,
   ): Promise<CountryRows> {
     const where = new SqlFilter();
-    if (filter.groupKey) {
-      const date = where.bind(asOf);
-      where.where(
-        `EXISTS (SELECT 1 FROM country_group_membership m WHERE m.party_code = c.iso3 AND m.group_key = ${where.bind(filter.groupKey.toUpperCase())} AND ${membershipInForce('m', date)})`,
-      );
-    }
-    where
-      .when(filter.region, (region) => `c.region = ${region}`)
-      .when(filter.subregion, (subregion) => `c.subregion = ${subregion}`)
-      .when(filter.unMember, (unMember) => `c.un_member = ${unMember}`)
-      .when(filter.developmentStatus, (status) => `c.development_status = ${status}`);
+    this.filterOn(where, filter, asOf);
     const matching = where.sql;
     const matchingValues = where.snapshot();
     const count = async () => {
@@ -81,6 +75,34 @@ export class CountriesRepository {
     const total = rows[0]?.totalCount;
     if (withTotal) for (const row of rows) delete row.totalCount;
     return { rows, total, count };
+  }
+
+  /**
+   * Adds the conditions of `filter` on the country under alias `c` to `where`; group membership is judged on `asOf`.
+   */
+  filterOn(where: SqlFilter, filter: CountryFilter, asOf: string): void {
+    if (filter.groupKey) {
+      const date = where.bind(asOf);
+      where.where(
+        `EXISTS (SELECT 1 FROM country_group_membership m WHERE m.party_code = c.iso3 AND m.group_key = ${where.bind(filter.groupKey.toUpperCase())} AND ${membershipInForce('m', date)})`,
+      );
+    }
+    where
+      .when(filter.region, (region) => `c.region = ${region}`)
+      .when(filter.subregion, (subregion) => `c.subregion = ${subregion}`)
+      .when(filter.unMember, (unMember) => `c.un_member = ${unMember}`)
+      .when(filter.developmentStatus, (status) => `c.development_status = ${status}`);
+    this.extensions.apply(filter, where, asOf);
+  }
+
+  /**
+   * A subquery of the codes (`iso3`) of the countries matching `filter` on `asOf`, its values bound on `where`:
+   * for a higher module's statement that ranges over countries (participation by country).
+   */
+  selection(where: SqlFilter, filter: CountryFilter, asOf: string): string {
+    const inner = where.nested();
+    this.filterOn(inner, filter, asOf);
+    return `SELECT c.iso3 FROM country c WHERE ${inner.sql}`;
   }
 
   /** The properties of Country that are columns, to narrow a read to what a query selects. */

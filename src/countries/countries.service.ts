@@ -7,7 +7,9 @@ import { CountriesRepository, type CountryRow } from './countries.repository.js'
 import { WHOLE_COUNTRY, type CountryShape } from './country-shape.js';
 import { CountryGroupsRepository } from './country-groups.repository.js';
 import type { CountryGroup } from './country-group.entity.js';
-import type { CountriesArgs } from './dto/countries.args.js';
+import type { SqlFilter } from '../database/sql-filter.js';
+import { CountryFilterExtensions } from './country-filter-extensions.js';
+import type { CountriesArgs, CountryFilter } from './dto/countries.args.js';
 
 /** Reads of reference data: countries, parties and country groups. */
 @Injectable()
@@ -15,6 +17,7 @@ export class CountriesService {
   constructor(
     private readonly countries: CountriesRepository,
     private readonly groups: CountryGroupsRepository,
+    private readonly extensions: CountryFilterExtensions,
   ) {}
 
   async listCountries(args: CountriesArgs, withTotal: boolean, shape?: CountryShape): Promise<Page<CountryRow>> {
@@ -29,10 +32,28 @@ export class CountriesService {
       shape,
     );
     // An unknown group is a mistake, not an empty group; checked only when nothing matched, off the hot path.
-    if (rows.length === 0 && filter.groupKey && !(await this.findGroup(filter.groupKey))) {
-      throw BadUserInputError.field('filter.groupKey', `names no country group: "${filter.groupKey}"`);
-    }
+    if (rows.length === 0) await this.checkReferences(filter, 'filter');
     return toPage(rows, args.first, (row) => [row.iso3], afterIso3 !== null, total ?? count);
+  }
+
+  /**
+   * BAD_USER_INPUT naming the first field of `filter` (under `path`) that names something that does not exist: for
+   * reads that matched nothing.
+   */
+  async checkReferences(filter: CountryFilter, path: string): Promise<void> {
+    if (filter.groupKey && !(await this.findGroup(filter.groupKey))) {
+      throw BadUserInputError.field(`${path}.groupKey`, `names no country group: "${filter.groupKey}"`);
+    }
+    const problem = await this.extensions.unknownReference(filter);
+    if (problem) throw BadUserInputError.field(`${path}.${problem.field}`, problem.message);
+  }
+
+  /**
+   * A subquery of the codes of the countries matching `filter` on `asOf`, its values bound on `where`: for a
+   * higher module's statement over countries (one statement, not a list of codes passed around).
+   */
+  countrySelection(where: SqlFilter, filter: CountryFilter, asOf: string): string {
+    return this.countries.selection(where, filter, asOf);
   }
 
   countryColumns(): ReadonlySet<string> {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditedRecords } from '../audit/audited-writes.js';
 import { groupBy } from '../common/loaders/batch-results.js';
 import { Database } from '../database/database.js';
 import { membershipInForce } from '../database/membership-sql.js';
-import { firstRow } from '../database/sql-runner.js';
+import { firstRow, type SqlRunner } from '../database/sql-runner.js';
+import type { Tx } from '../database/transaction.js';
 import { CountryGroup } from './country-group.entity.js';
 import { GroupMembership } from './group-membership.entity.js';
 import { Party } from './party.entity.js';
@@ -16,9 +18,15 @@ export function groupsInForce(partyCondition: string, date: string): string {
     WHERE ${partyCondition} AND ${membershipInForce('m', date)}`;
 }
 
+/** A membership period as the write path records it: ids of audited records are text. */
+export type GroupPeriod = Omit<GroupMembership, 'id'> & { id: string };
+
 /** Owns country_group and country_group_membership: groups and their dated membership. */
 @Injectable()
-export class CountryGroupsRepository {
+export class CountryGroupsRepository implements AuditedRecords<GroupMembership> {
+  readonly entityType = 'group_membership';
+  readonly label = 'group membership';
+
   constructor(private readonly db: Database) {}
 
   all(): Promise<CountryGroup[]> {
@@ -67,5 +75,60 @@ export class CountryGroupsRepository {
       [groupKeys],
     );
     return groupBy(groupKeys, rows, (row) => row.groupKey);
+  }
+
+  read(tx: Tx, id: string): Promise<GroupMembership | null> {
+    return this.membershipById(tx, id, '');
+  }
+
+  lockAndRead(tx: Tx, id: string): Promise<GroupMembership | null> {
+    return this.membershipById(tx, id, 'FOR UPDATE');
+  }
+
+  private async membershipById(
+    runner: SqlRunner,
+    id: string,
+    lock: '' | 'FOR UPDATE',
+  ): Promise<GroupMembership | null> {
+    if (!/^[0-9]{1,9}$/.test(id)) return null;
+    const row = await firstRow<GroupMembership>(
+      runner,
+      `SELECT ${this.db.columns(GroupMembership, 'm')} FROM country_group_membership m WHERE m.id = $1 ${lock}`,
+      [Number(id)],
+    );
+    return row ?? null;
+  }
+
+  /** Whether a party with this code exists (a country or an organisation). */
+  async partyExists(runner: SqlRunner, code: string): Promise<boolean> {
+    return (await firstRow(runner, `SELECT 1 FROM party WHERE code = $1`, [code])) !== undefined;
+  }
+
+  /** A new period; one that overlaps another period of the same party in the group fails the exclusion constraint. */
+  async insertMembership(
+    tx: Tx,
+    membership: { groupKey: string; partyCode: string; since: string; note: string | null },
+  ): Promise<GroupPeriod> {
+    const [row] = await tx.rows<GroupMembership>(
+      `INSERT INTO country_group_membership AS m (group_key, party_code, valid_from, note) VALUES ($1, $2, $3, $4)
+       RETURNING ${this.db.columns(GroupMembership, 'm')}`,
+      [membership.groupKey, membership.partyCode, membership.since, membership.note],
+    );
+    return { ...row, id: String(row.id) };
+  }
+
+  /** The party's latest period in the group (the open one, if any); null when it was never a member. */
+  async latestPeriod(tx: Tx, groupKey: string, partyCode: string): Promise<GroupMembership | null> {
+    const row = await firstRow<GroupMembership>(
+      tx,
+      `SELECT ${this.db.columns(GroupMembership, 'm')} FROM country_group_membership m
+       WHERE m.group_key = $1 AND m.party_code = $2 ORDER BY m.valid_from DESC NULLS LAST LIMIT 1`,
+      [groupKey, partyCode],
+    );
+    return row ?? null;
+  }
+
+  async endMembership(tx: Tx, id: number, until: string): Promise<void> {
+    await tx.rows(`UPDATE country_group_membership SET valid_to = $2 WHERE id = $1`, [id, until]);
   }
 }

@@ -1,6 +1,16 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { LocalDateScalar } from '../common/graphql/scalars.js';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { CountryGroup } from './country-group.entity.js';
 import { Party } from './party.entity.js';
 
@@ -11,6 +21,11 @@ import { Party } from './party.entity.js';
 @Index('IDX_group_membership_party', ['partyCode'])
 // Created NULLS NOT DISTINCT by the migration, so that an open start counts as a value.
 @Index('UQ_group_membership_start', ['groupKey', 'partyCode', 'since'], { unique: true })
+// Needs btree_gist (created by the migration): one party's periods in one group never overlap.
+@Exclusion(
+  'EXC_group_membership_period',
+  `USING gist ("group_key" WITH =, "party_code" WITH =, daterange("valid_from", "valid_to") WITH &&)`,
+)
 export class GroupMembership {
   @PrimaryGeneratedColumn()
   id: number;

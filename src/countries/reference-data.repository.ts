@@ -55,11 +55,13 @@ export class ReferenceDataRepository {
     );
   }
 
+  /** An end a curator has recorded is kept: the file may only end a period that is still open. */
   async upsertMemberships(memberships: MembershipReference[]): Promise<void> {
     await this.tx.rows(
       `INSERT INTO country_group_membership (group_key, party_code, valid_from, valid_to, note)
        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::date[], $4::date[], $5::text[])
-       ON CONFLICT (group_key, party_code, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, note = EXCLUDED.note`,
+       ON CONFLICT (group_key, party_code, valid_from) DO UPDATE
+         SET valid_to = COALESCE(country_group_membership.valid_to, EXCLUDED.valid_to), note = EXCLUDED.note`,
       [
         memberships.map((m) => m.groupKey),
         memberships.map((m) => m.partyCode),

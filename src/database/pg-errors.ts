@@ -8,3 +8,4 @@ function violation(error: unknown, sqlState: string, constraint?: string): boole
 export const isUniqueViolation = (error: unknown, constraint?: string) => violation(error, '23505', constraint);
 export const isForeignKeyViolation = (error: unknown, constraint?: string) => violation(error, '23503', constraint);
 export const isCheckViolation = (error: unknown, constraint?: string) => violation(error, '23514', constraint);
+export const isExclusionViolation = (error: unknown, constraint?: string) => violation(error, '23P01', constraint);

@@ -39,4 +39,12 @@ describe('SqlFilter', () => {
     filter.where(`m.valid_from <= ${filter.bind('2020-01-01')}`);
     expect(filter.sql).toBe('m.valid_from <= $1');
   });
+
+  it("numbers a nested filter's placeholders on from its parent's, with conditions of its own", () => {
+    const outer = new SqlFilter().when('G7', (key) => `g.key = ${key}`);
+    const inner = outer.nested().when(true, (member) => `c.un_member = ${member}`);
+    outer.when('2020-01-01', (date) => `d = ${date}`);
+    expect([outer.sql, inner.sql]).toEqual(['g.key = $1 AND d = $3', 'c.un_member = $2']);
+    expect(outer.values).toEqual(['G7', true, '2020-01-01']);
+  });
 });

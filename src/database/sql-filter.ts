@@ -7,8 +7,17 @@
  *   rows(`SELECT ... WHERE ${filter.sql} ...`, filter.values);
  */
 export class SqlFilter {
-  readonly values: unknown[] = [];
   private readonly conditions: string[] = [];
+
+  constructor(readonly values: unknown[] = []) {}
+
+  /**
+   * A filter with conditions of its own that binds on this one's values: for a subquery's WHERE inside this
+   * filter's statement.
+   */
+  nested(): SqlFilter {
+    return new SqlFilter(this.values);
+  }
 
   /** A placeholder for `value`, for use in a condition or anywhere else in the statement. */
   bind(value: unknown): string {

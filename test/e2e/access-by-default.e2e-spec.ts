@@ -32,6 +32,8 @@ const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   countryGroup: { key: 'G7' },
   strategyAdoption: { groupKeys: ['LDC'], fromYear: 2017, toYear: 2024 },
   readinessRanking: { year: 2024 },
+  // The sample instant is in the future: a period must end after it starts.
+  participationChanges: { from: '2020-01-01T00:00:00Z' },
 };
 /** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
 function operationFor(
