@@ -56,7 +56,7 @@ export class ApiKeysService {
           prefix: generated.prefix,
           secretHash: generated.secretHash,
           expiresAt,
-          readOnly: input.readOnly,
+          readOnly: input.readOnly ?? false,
           roles,
         }),
       ),

@@ -56,7 +56,7 @@ export class UsersService {
           }
           throw error;
         });
-        for (const role of new Set(input.roles)) await this.users.grantRole(tx, id, role, actor.userId);
+        for (const role of new Set(input.roles ?? [])) await this.users.grantRole(tx, id, role, actor.userId);
         return (await this.users.read(tx, id))!;
       }),
     );

@@ -20,9 +20,16 @@ export class CreateApiKeyInput {
   @IsDate()
   expiresAt?: Date | null;
 
-  @Field({ defaultValue: false, description: 'A read-only key runs queries only: every mutation is FORBIDDEN.' })
+  // Nullable with a default rather than `Boolean! = false`: graphql-jit refuses a required input field left out of a
+  // variable even when it has a default.
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'A read-only key runs queries only: every mutation is FORBIDDEN.',
+  })
+  @IsOptional()
   @IsBoolean()
-  readOnly: boolean = false;
+  readOnly?: boolean | null;
 
   @Field(() => [Role], {
     nullable: true,
