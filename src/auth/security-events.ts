@@ -75,8 +75,15 @@ export class SecurityEvents {
     this.emit({ type: 'rate_limited', kind });
   }
 
+  /** A listener that throws does not fail the request it reports on. */
   private emit(event: SecurityEvent): void {
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // The event is already logged; a counter that failed to count is not the caller's problem.
+      }
+    }
   }
 }
 
