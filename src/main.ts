@@ -80,12 +80,9 @@ async function main(): Promise<void> {
   const { createApp } = await import('./create-app.js');
   running.app = await createApp({ config: { ...config, tokenSecret }, databaseUrl });
   if (config.bootstrapAdmin) {
-    const { bootstrapAdmin } = await import('./auth/bootstrap-admin.js');
-    const created = await bootstrapAdmin(running.app, config.bootstrapAdmin);
-    log(
-      'info',
-      created ? `created the first admin ${config.bootstrapAdmin.email}` : 'an admin exists: BOOTSTRAP_ADMIN_* ignored',
-    );
+    const { bootstrapAdmin, bootstrapMessage } = await import('./auth/bootstrap-admin.js');
+    const outcome = await bootstrapAdmin(running.app, config.bootstrapAdmin);
+    log('info', bootstrapMessage(outcome, config.bootstrapAdmin.email));
   }
   await running.app.listen(config.port, config.host);
   log(

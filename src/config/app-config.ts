@@ -23,8 +23,15 @@ export interface AppConfig {
   introspection: boolean;
   /** How many proxies in front may set X-Forwarded-For (0: none). */
   trustProxyHops: number;
+  /** Failed sign-ins per address (or IPv6 /64) per minute. */
   loginAttemptsPerMinute: number;
+  /** Sign-ins per account per minute, successful or not. */
+  loginAttemptsPerAccountPerMinute: number;
   mutationsPerMinute: number;
+  /** Lifetime of an API key created without an expiry, in days. */
+  apiKeyTtlDays: number;
+  /** The longest lifetime an API key may be given, in days. */
+  apiKeyMaxTtlDays: number;
   maxQueryDepth: number;
   maxQueryComplexity: number;
   maxQueryAliases: number;
@@ -123,6 +130,18 @@ function bootstrapAdmin(env: Env): AppConfig['bootstrapAdmin'] {
   return { email, password };
 }
 
+function apiKeyLifetimes(env: Env): Pick<AppConfig, 'apiKeyTtlDays' | 'apiKeyMaxTtlDays'> {
+  const apiKeyMaxTtlDays = integer(env, 'API_KEY_MAX_TTL_DAYS', 365, 1, 3650);
+  const apiKeyTtlDays = integer(env, 'API_KEY_TTL_DAYS', Math.min(90, apiKeyMaxTtlDays), 1, 3650);
+  if (apiKeyTtlDays > apiKeyMaxTtlDays) {
+    throw new ConfigError(
+      'API_KEY_TTL_DAYS',
+      `must not exceed API_KEY_MAX_TTL_DAYS (${apiKeyMaxTtlDays}), got ${apiKeyTtlDays}`,
+    );
+  }
+  return { apiKeyTtlDays, apiKeyMaxTtlDays };
+}
+
 /** Reads and validates the environment once at start-up; any problem throws a ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -142,7 +161,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     introspection: booleanFlag(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     loginAttemptsPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10000),
+    loginAttemptsPerAccountPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE', 10, 1, 10000),
     mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 120, 1, 100000),
+    ...apiKeyLifetimes(env),
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
     maxQueryComplexity: integer(env, 'MAX_QUERY_COMPLEXITY', 5000, 10, 10000000),
     maxQueryAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0, 10000),
