@@ -73,7 +73,10 @@ async function main(): Promise<void> {
     const prepared = await prepareAppDatabase(databaseUrl, config.databaseAppUrl);
     if (prepared.applied.length) log('info', `applied migrations: ${prepared.applied.join(', ')}`);
     if (prepared.unlisted.length) {
-      log('error', `the service's role may not use tables ${prepared.unlisted.join(', ')}: list them in APP_PRIVILEGES`);
+      log(
+        'error',
+        `the service's role may not use tables ${prepared.unlisted.join(', ')}: list them in APP_PRIVILEGES`,
+      );
     }
     appUrl = prepared.appUrl;
   } catch (error) {

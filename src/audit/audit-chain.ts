@@ -101,7 +101,7 @@ export class ChainVerifier {
     this.checked++;
     const problem = this.problemOf(event);
     if (problem) {
-      this.broken = { id: String(event.id), reason: problem };
+      this.broken = { id: String((event as Partial<ExportedEvent> | null)?.id ?? `#${this.checked}`), reason: problem };
       return false;
     }
     this.previousHash = event.hash;
@@ -133,6 +133,8 @@ export class ChainVerifier {
   }
 
   private problemOf(event: ExportedEvent): string | null {
+    if (typeof event !== 'object' || event === null || Array.isArray(event))
+      return 'it is not an event (a JSON object)';
     const missing = CHAINED_FIELDS.filter((field) => !(field in event));
     if (missing.length || typeof event.hash !== 'string') {
       return `the event lacks ${[...missing, ...(typeof event.hash === 'string' ? [] : ['hash'])].join(', ')}`;

@@ -28,7 +28,7 @@ export class AuditService {
    */
   async *chain(): AsyncGenerator<ExportedEvent> {
     const { lastEventId } = await this.events.chainHead();
-    for (let after = '0'; ; ) {
+    for (let after = '0'; ;) {
       const page = await this.events.chainPage(after, lastEventId, CHAIN_PAGE);
       yield* page;
       if (page.length < CHAIN_PAGE) return;
@@ -40,7 +40,7 @@ export class AuditService {
   async verify(): Promise<AuditTrailVerification> {
     const head = await this.events.chainHead();
     const verifier = new ChainVerifier();
-    for (let after = '0'; ; ) {
+    for (let after = '0'; ;) {
       const page = await this.events.chainPage(after, head.lastEventId, CHAIN_PAGE);
       for (const event of page) if (!verifier.add(event)) return this.result(verifier, head);
       if (page.length < CHAIN_PAGE) break;
@@ -53,7 +53,7 @@ export class AuditService {
         `the chain head names event ${head.lastEventId}, but the chain ends at ${lastId === '0' ? 'no event' : `event ${lastId}`}: events were removed`,
       );
     } else if (verifier.lastHash !== head.lastHash) {
-      verifier.fail(lastId, "its hash is not the one the chain head records: the event or the head was changed");
+      verifier.fail(lastId, 'its hash is not the one the chain head records: the event or the head was changed');
     } else if (head.beyondId !== null) {
       verifier.fail(
         head.beyondId,
