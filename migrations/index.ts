@@ -1,6 +1,7 @@
 import { CountryProfiles1795981723707 } from './1795981723707-CountryProfiles.js';
 import { Initiatives1795981563228 } from './1795981563228-Initiatives.js';
 import { ApiKeyScopesAndSessions1795983405245 } from './1795983405245-ApiKeyScopesAndSessions.js';
+import { AuditHashChain1795983223000 } from './1795983223000-AuditHashChain.js';
 import { IdentityAndAudit1795891664034 } from './1795891664034-IdentityAndAudit.js';
 import { Initial1795889377162 } from './1795889377162-Initial.js';
 import { Organizations1795972236514 } from './1795972236514-Organizations.js';
@@ -11,5 +12,6 @@ export const migrations = [
   Organizations1795972236514,
   Initiatives1795981563228,
   CountryProfiles1795981723707,
+  AuditHashChain1795983223000,
   ApiKeyScopesAndSessions1795983405245,
 ];

@@ -17,7 +17,7 @@ import { HealthModule } from './health/health.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
-  /** The database actually used: DATABASE_URL, or the embedded server's. */
+  /** The database actually used, as the service's role (see app-database.ts), or a tool's. */
   databaseUrl: string;
   schemaFile?: string | false;
   connectDatabase?: boolean;

@@ -64,21 +64,31 @@ async function main(): Promise<void> {
     databaseUrl = running.embedded.url;
   }
 
+  // Migrations, the seed and the grants run as the owner on a connection closed before traffic starts; requests run
+  // as the service's role, which cannot alter tables or rewrite the audit trail.
   const { prepareAppDatabase } = await import('./app-database.js');
   const { DatabaseUnreachableError } = await import('./database/prepare-database.js');
+  let appUrl: string;
   try {
-    const applied = await prepareAppDatabase(databaseUrl);
-    if (applied.length) log('info', `applied migrations: ${applied.join(', ')}`);
+    const prepared = await prepareAppDatabase(databaseUrl, config.databaseAppUrl);
+    if (prepared.applied.length) log('info', `applied migrations: ${prepared.applied.join(', ')}`);
+    if (prepared.unlisted.length) {
+      log(
+        'error',
+        `the service's role may not use tables ${prepared.unlisted.join(', ')}: list them in APP_PRIVILEGES`,
+      );
+    }
+    appUrl = prepared.appUrl;
   } catch (error) {
-    if (!(error instanceof DatabaseUnreachableError)) throw error;
+    if (!(error instanceof DatabaseUnreachableError) && !(error instanceof ConfigError)) throw error;
     await running.embedded?.stop();
-    fail(`DATABASE_URL: ${error.message}`);
+    fail(error instanceof ConfigError ? error.message : `DATABASE_URL: ${error.message}`);
   }
 
   const { resolveTokenSecret } = await import('./auth/token-secret.js');
   const tokenSecret = await resolveTokenSecret(config, (msg) => log('info', msg));
   const { createApp } = await import('./create-app.js');
-  running.app = await createApp({ config: { ...config, tokenSecret }, databaseUrl });
+  running.app = await createApp({ config: { ...config, tokenSecret }, databaseUrl: appUrl });
   if (config.bootstrapAdmin) {
     const { bootstrapAdmin, bootstrapMessage } = await import('./auth/bootstrap-admin.js');
     const outcome = await bootstrapAdmin(running.app, config.bootstrapAdmin);

@@ -27,10 +27,10 @@ for (const role of roles) if (!(role in Role)) fail(`--role: ${role} is not one 
 if (!config.databaseUrl) fail('DATABASE_URL: set it to the database to add the user to');
 
 const password = process.env.NEW_USER_PASSWORD ?? (await readStdin());
-await prepareAppDatabase(config.databaseUrl!);
+const { appUrl } = await prepareAppDatabase(config.databaseUrl!, config.databaseAppUrl);
 const app = await createApp({
   config: { ...config, logLevel: 'warn', tokenSecret: 'x'.repeat(32) },
-  databaseUrl: config.databaseUrl!,
+  databaseUrl: appUrl,
 });
 await app.init();
 try {

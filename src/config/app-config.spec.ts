@@ -5,6 +5,7 @@ describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.databaseUrl).toBeUndefined();
+    expect(config.databaseAppUrl).toBeUndefined();
     expect(config.port).toBe(3000);
     expect(config.logLevel).toBe('info');
   });
@@ -22,6 +23,9 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'example.org' }, /^CORS_ORIGINS: /],
     [{ GRAPHQL_INTROSPECTION: 'maybe' }, /^GRAPHQL_INTROSPECTION: /],
     [{ BOOTSTRAP_ADMIN_EMAIL: 'a@example.org' }, /^BOOTSTRAP_ADMIN_PASSWORD: /],
+    [{ DATABASE_APP_URL: 'postgres://app@localhost/db' }, /^DATABASE_APP_URL: needs DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://o@h/db', DATABASE_APP_URL: 'postgres://h/db' }, /^DATABASE_APP_URL: names no user/],
+    [{ DATABASE_URL: 'postgres://o@h/db', DATABASE_APP_URL: 'postgres://a@h' }, /^DATABASE_APP_URL: names no database/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

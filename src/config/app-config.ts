@@ -7,6 +7,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface AppConfig {
   /** Absent means: run an embedded PostgreSQL whose data lives under `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * The role request traffic runs as. Absent: `<owner>_app`, which the service creates and grants (see
+   * app-role.ts); DATABASE_URL stays the owner's, for migrations and the seed.
+   */
+  databaseAppUrl: string | undefined;
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -68,21 +73,34 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = optional(env, 'DATABASE_URL');
+function databaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
+  const raw = optional(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user:password@host:port/database)');
+    throw new ConfigError(name, 'is not a valid URL (expected postgres://user:password@host:port/database)');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must use the postgres:// scheme, got "${url.protocol}"`);
+    throw new ConfigError(name, `must use the postgres:// scheme, got "${url.protocol}"`);
   }
-  if (!url.hostname) throw new ConfigError('DATABASE_URL', 'has no host');
-  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database (the path after the host)');
+  if (!url.hostname) throw new ConfigError(name, 'has no host');
+  if (url.pathname.length <= 1) throw new ConfigError(name, 'names no database (the path after the host)');
   return raw;
+}
+
+function databaseAppUrl(env: Env): string | undefined {
+  const url = databaseUrl(env, 'DATABASE_APP_URL');
+  if (url === undefined) return undefined;
+  if (optional(env, 'DATABASE_URL') === undefined) {
+    throw new ConfigError(
+      'DATABASE_APP_URL',
+      'needs DATABASE_URL (the owner, for migrations); embedded PostgreSQL sets up its own service role',
+    );
+  }
+  if (!new URL(url).username) throw new ConfigError('DATABASE_APP_URL', 'names no user (the role the service runs as)');
+  return url;
 }
 
 function booleanFlag(env: Env, name: string, fallback: boolean): boolean {
@@ -147,6 +165,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   return {
     databaseUrl: databaseUrl(env),
+    databaseAppUrl: databaseAppUrl(env),
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: optional(env, 'HOST') ?? '0.0.0.0',
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
