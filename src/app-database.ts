@@ -33,7 +33,8 @@ export const APP_PRIVILEGES: AppPrivileges = {
   regulator: ['SELECT', 'INSERT', 'UPDATE'],
   audit_event: ['SELECT', 'INSERT'],
   audit_chain_head: ['SELECT', 'UPDATE'],
-  revoked_token: ['SELECT', 'INSERT', 'DELETE'],
+  // Expired rows are deleted by whoever logs out next (locked FOR UPDATE SKIP LOCKED, which needs UPDATE).
+  revoked_token: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   initiative: ['SELECT', 'INSERT', 'UPDATE'],
   // Retraction sets retracted_at; nothing is ever deleted.
   participation: ['SELECT', 'INSERT', 'UPDATE'],
