@@ -12,6 +12,7 @@ import { OversightModule } from './oversight/oversight.module.js';
 import type { QueryObserver } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -50,6 +51,7 @@ export class AppModule {
         CountriesModule,
         CompaniesModule,
         OversightModule,
+        IdempotencyModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },

@@ -8,6 +8,7 @@ import { serveGraphiql } from './common/graphql/graphiql.js';
 import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
 import { RequestLogController, requestId } from './common/logging/request-logging.js';
 import { createRootLogger } from './common/logging/root-logger.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
 
 /** The largest request body accepted; a bigger one is answered 413 before it is parsed. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -40,6 +41,7 @@ export async function createApp(
     reply.header('x-request-id', request.id);
     done();
   });
+  app.get(IdempotencyService).install(fastify);
   if (options.config.nodeEnv !== 'production') serveGraphiql(fastify, '/graphql');
   app.useGlobalPipes(createValidationPipe());
   // With no origin allowed (the production default) there is nothing to answer: browsers refuse cross-origin reads
