@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PassThroughFilter } from './common/errors/pass-through.filter.js';
+import type { Metrics } from './common/metrics/metrics.js';
 import { graphqlModule } from './common/graphql/graphql.module.js';
 import { ThinFieldsModule } from './common/graphql/thin-fields.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -21,6 +22,8 @@ export interface AppModuleOptions {
   schemaFile?: string | false;
   connectDatabase?: boolean;
   onQuery?: QueryObserver;
+  /** Prometheus metrics, when on (createApp makes them). */
+  metrics?: Metrics;
 }
 
 @Module({})
@@ -44,6 +47,7 @@ export class AppModule {
           maxComplexity: options.config.maxQueryComplexity,
           maxAliases: options.config.maxQueryAliases,
           maxTokens: options.config.maxQueryTokens,
+          metrics: options.metrics,
         }),
         HealthModule,
         AuditModule,

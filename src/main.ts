@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof DatabaseUnreachableError)) throw error;
     await running.embedded?.stop();
-    fail(`DATABASE_URL: ${error.message}`);
+    fail(`${config.databaseVariable}: ${error.message}`);
   }
 
   const { resolveTokenSecret } = await import('./auth/token-secret.js');

@@ -5,8 +5,13 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface AppConfig {
-  /** Absent means: run an embedded PostgreSQL whose data lives under `dataDir`. */
+  /**
+   * Absent means: run an embedded PostgreSQL whose data lives under `dataDir`. From DATABASE_URL, or built (and
+   * URL-encoded) from DATABASE_HOST, DATABASE_PORT, DATABASE_USER, DATABASE_PASSWORD and DATABASE_NAME.
+   */
   databaseUrl: string | undefined;
+  /** The variable to name when the database cannot be reached: DATABASE_URL or DATABASE_HOST. */
+  databaseVariable: 'DATABASE_URL' | 'DATABASE_HOST';
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -30,7 +35,13 @@ export interface AppConfig {
   maxQueryAliases: number;
   maxQueryTokens: number;
   bootstrapAdmin: { email: string; password: string } | undefined;
+  /** Whether /metrics is served and requests are counted (off in production unless METRICS_TOKEN is set). */
+  metricsEnabled: boolean;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }
+
+export const MIN_METRICS_TOKEN_LENGTH = 16;
 
 export const MIN_TOKEN_SECRET_LENGTH = 32;
 
@@ -76,6 +87,42 @@ function databaseUrl(env: Env): string | undefined {
   if (!url.hostname) throw new ConfigError('DATABASE_URL', 'has no host');
   if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database (the path after the host)');
   return raw;
+}
+
+const DATABASE_PARTS = ['DATABASE_HOST', 'DATABASE_PORT', 'DATABASE_USER', 'DATABASE_PASSWORD', 'DATABASE_NAME'];
+
+/**
+ * The database URL from its parts, each URL-encoded: a password may hold any character (`@`, `:`, `/`, `%`), which
+ * a URL written by hand (or by docker compose, which cannot encode) would break on.
+ */
+function databaseUrlFromParts(env: Env): string | undefined {
+  const given = DATABASE_PARTS.filter((name) => env[name] !== undefined && env[name] !== '');
+  if (given.length === 0) return undefined;
+  if (optional(env, 'DATABASE_URL') !== undefined) {
+    throw new ConfigError('DATABASE_URL', `set either DATABASE_URL or ${given.join(', ')}, not both`);
+  }
+  const host = optional(env, 'DATABASE_HOST');
+  if (host === undefined) throw new ConfigError('DATABASE_HOST', `is required with ${given.join(', ')}`);
+  if (!/^[A-Za-z0-9._-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(host)) {
+    throw new ConfigError('DATABASE_HOST', `must be a host name or address, got "${host}"`);
+  }
+  const port = integer(env, 'DATABASE_PORT', 5432, 1, 65535);
+  const user = optional(env, 'DATABASE_USER');
+  if (user === undefined) throw new ConfigError('DATABASE_USER', 'is required with DATABASE_HOST');
+  const database = optional(env, 'DATABASE_NAME');
+  if (database === undefined) throw new ConfigError('DATABASE_NAME', 'is required with DATABASE_HOST');
+  // The password is taken as it is (no trimming): spaces may be part of it.
+  const password = env.DATABASE_PASSWORD ?? '';
+  const credentials = encodeURIComponent(user) + (password ? `:${encodeURIComponent(password)}` : '');
+  return `postgres://${credentials}@${host}:${port}/${encodeURIComponent(database)}`;
+}
+
+function metricsToken(env: Env): string | undefined {
+  const token = optional(env, 'METRICS_TOKEN');
+  if (token !== undefined && token.length < MIN_METRICS_TOKEN_LENGTH) {
+    throw new ConfigError('METRICS_TOKEN', `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters long`);
+  }
+  return token;
 }
 
 function booleanFlag(env: Env, name: string, fallback: boolean): boolean {
@@ -126,8 +173,11 @@ function bootstrapAdmin(env: Env): AppConfig['bootstrapAdmin'] {
 /** Reads and validates the environment once at start-up; any problem throws a ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const fromParts = databaseUrlFromParts(env);
+  const token = metricsToken(env);
   return {
-    databaseUrl: databaseUrl(env),
+    databaseUrl: fromParts ?? databaseUrl(env),
+    databaseVariable: fromParts ? 'DATABASE_HOST' : 'DATABASE_URL',
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: optional(env, 'HOST') ?? '0.0.0.0',
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -148,5 +198,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxQueryAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0, 10000),
     maxQueryTokens: integer(env, 'MAX_QUERY_TOKENS', 10000, 100, 1000000),
     bootstrapAdmin: bootstrapAdmin(env),
+    // In production, metrics are served only behind a token: without one they are off.
+    metricsEnabled: booleanFlag(env, 'METRICS_ENABLED', true) && (nodeEnv !== 'production' || token !== undefined),
+    metricsToken: token,
   };
 }

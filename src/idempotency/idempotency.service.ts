@@ -15,6 +15,7 @@ import {
 import { AuthenticationService } from '../auth/authentication.service.js';
 import { AppError, BadUserInputError } from '../common/errors/app-errors.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
+import { OPERATION, type RequestWithOperation } from '../common/metrics/metrics.js';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -45,7 +46,7 @@ interface Claim {
   done: () => void;
 }
 
-type ClaimedRequest = FastifyRequest & { [CLAIM]?: Claim };
+type ClaimedRequest = FastifyRequest & RequestWithOperation & { [CLAIM]?: Claim };
 
 interface GraphqlBody {
   query?: unknown;
@@ -166,6 +167,7 @@ export class IdempotencyService {
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
     const operation = getOperationAST(document, operationName);
     if (operation?.operation !== OperationTypeNode.MUTATION) return false;
+    request[OPERATION] = operation; // for the metrics of an answer given here
 
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
