@@ -3,10 +3,14 @@
 // `{ country(iso3: "KEN") { iso3 name } }` are sent to each in turn through Fastify's inject (no sockets, so the
 // server's own work is what is measured), and the medians of the rounds' CPU and wall time per request compared.
 // Settings: DATABASE_URL (a server to create the database on; embedded PostgreSQL otherwise), BENCH_ROUNDS (20),
-// BENCH_REQUESTS (requests per round, 2000), BENCH_LOG_LEVEL (silent).
+// BENCH_REQUESTS (requests per round, 2000), BENCH_LOG_LEVEL (silent), BENCH_CONTROL=1 (both copies with metrics off:
+// an A/A run, to see how far apart two identical copies measure on this machine).
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { parse } from 'graphql';
 import pg from 'pg';
 import { prepareAppDatabase } from '../src/app-database.js';
+import { Metrics, OPERATION } from '../src/common/metrics/metrics.js';
 import { loadConfig, type LogLevel } from '../src/config/app-config.js';
 import { createApp } from '../src/create-app.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/database/throwaway-postgres.js';
@@ -14,6 +18,8 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/database/
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 const perRound = Number(process.env.BENCH_REQUESTS ?? 2000);
 const logLevel = (process.env.BENCH_LOG_LEVEL ?? 'silent') as LogLevel;
+const control = process.env.BENCH_CONTROL === '1';
+const offFirst = process.env.BENCH_FIRST === 'off';
 const QUERY = JSON.stringify({ query: '{ country(iso3: "KEN") { iso3 name } }' });
 
 function withDatabase(url: string, database: string): string {
@@ -44,6 +50,24 @@ async function round(app: NestFastifyApplication): Promise<{ cpuUs: number; wall
   const wallUs = ((performance.now() - started) * 1000) / perRound;
   const used = process.cpuUsage(cpu);
   return { cpuUs: (used.user + used.system) / perRound, wallUs };
+}
+
+/**
+ * What the end-to-end comparison cannot resolve on a busy machine: the time of the one call a response adds
+ * (Metrics.requestCompleted: a WeakMap lookup, a counter increment, a histogram observation), a million times.
+ */
+function directCost(): string {
+  const metrics = new Metrics();
+  const operation = parse('query CountryByCode { country(iso3: "KEN") { iso3 name } }').definitions[0];
+  const request = { [OPERATION]: operation, url: '/graphql' } as unknown as FastifyRequest;
+  const reply = { elapsedTime: 0.3 } as FastifyReply;
+  const times: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 1e6; i += 1) metrics.requestCompleted(request, reply);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return `direct cost of counting one response: median ${median(times).toFixed(0)} ns (5 runs of a million calls)`;
 }
 
 async function main(): Promise<void> {
@@ -97,8 +121,10 @@ async function main(): Promise<void> {
     const show = (name: string, s: typeof cpu) =>
       `${name}: metrics on ${s.on.toFixed(1)} µs, off ${s.off.toFixed(1)} µs per request; median paired difference ` +
       `${s.pairedDelta.toFixed(1)} µs (${(s.relative * 100).toFixed(1)} %)`;
+    process.stdout.write(`${directCost()}\n`);
     process.stdout.write(
-      `${rounds} interleaved rounds of ${perRound} requests each, log level ${logLevel}\n` +
+      `${rounds} interleaved rounds of ${perRound} requests each, log level ${logLevel}, ` +
+        `${control ? 'A/A control (both off)' : 'metrics on vs off'}, ${offFirst ? 'off' : 'on'} created first\n` +
         `${show('CPU ', cpu)}\n${show('wall', wall)}\n`,
     );
   } finally {

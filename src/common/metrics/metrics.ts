@@ -121,8 +121,9 @@ export class Metrics {
 
   /** After every response (called by the request log controller): counts and times GraphQL requests. */
   requestCompleted(request: FastifyRequest & RequestWithOperation, reply: FastifyReply): void {
-    if (request.routeOptions.url !== '/graphql') return;
     const operation = request[OPERATION];
+    // (routeOptions builds an object on every read; the URL is a plain field.)
+    if (operation === undefined && !request.url.startsWith('/graphql')) return;
     const series = operation ? (this.byNode.get(operation) ?? this.seriesOfNode(operation)) : this.unknown;
     series.requests.inc();
     series.duration.observe(reply.elapsedTime / 1000);
