@@ -41,6 +41,8 @@ export const APP_PRIVILEGES: AppPrivileges = {
   national_ai_strategy: ['SELECT', 'INSERT', 'UPDATE'],
   policy_instrument: ['SELECT', 'INSERT', 'UPDATE'],
   readiness_score: ['SELECT', 'INSERT', 'UPDATE'],
+  // Claimed, answered, taken over once expired, purged.
+  idempotency_key: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };
 
 export interface PreparedDatabase {

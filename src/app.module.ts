@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PassThroughFilter } from './common/errors/pass-through.filter.js';
+import type { Metrics } from './common/metrics/metrics.js';
 import { graphqlModule } from './common/graphql/graphql.module.js';
 import { ThinFieldsModule } from './common/graphql/thin-fields.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -14,6 +15,7 @@ import { PoliciesModule } from './policies/policies.module.js';
 import type { QueryObserver } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -22,6 +24,8 @@ export interface AppModuleOptions {
   schemaFile?: string | false;
   connectDatabase?: boolean;
   onQuery?: QueryObserver;
+  /** Prometheus metrics, when on (createApp makes them). */
+  metrics?: Metrics;
 }
 
 @Module({})
@@ -45,6 +49,7 @@ export class AppModule {
           maxComplexity: options.config.maxQueryComplexity,
           maxAliases: options.config.maxQueryAliases,
           maxTokens: options.config.maxQueryTokens,
+          metrics: options.metrics,
         }),
         HealthModule,
         AuditModule,
@@ -54,6 +59,7 @@ export class AppModule {
         PoliciesModule,
         InitiativesModule,
         OversightModule,
+        IdempotencyModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },

@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type AppConfig } from './config/app-config.js';
 import { ConfigError } from './config/config.error.js';
@@ -38,7 +39,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     // HTTP server first (in-flight requests finish), then the pool, then the embedded server under it.
+    // Closing the server ends idle keep-alive connections once; a connection whose request was in flight becomes
+    // idle only after its answer, and clients keep it open (up to Fastify's 72 s keep-alive), so close those as
+    // they come free: otherwise the shutdown waits for the clients.
+    const http = running.app?.getHttpServer() as HttpServer | undefined;
+    const sweep = setInterval(() => http?.closeIdleConnections(), 50);
     await running.app?.close();
+    clearInterval(sweep);
     await running.embedded?.stop();
     log('info', 'stopped');
     process.exit(0);
@@ -82,7 +89,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof DatabaseUnreachableError) && !(error instanceof ConfigError)) throw error;
     await running.embedded?.stop();
-    fail(error instanceof ConfigError ? error.message : `DATABASE_URL: ${error.message}`);
+    fail(error instanceof ConfigError ? error.message : `${config.databaseVariable}: ${error.message}`);
   }
 
   const { resolveTokenSecret } = await import('./auth/token-secret.js');
