@@ -45,6 +45,7 @@ describe('Ctrl-C on the embedded default', () => {
         BOOTSTRAP_ADMIN_EMAIL: admin.email,
         BOOTSTRAP_ADMIN_PASSWORD: admin.password,
         LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+        LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE: '1000',
         SHUTDOWN_TIMEOUT_MS: '30000',
       },
       { detached: true },
