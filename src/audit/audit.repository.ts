@@ -37,6 +37,29 @@ export class AuditRepository {
     );
   }
 
+  /** Appends one event per change in one statement (a bulk write: each record keeps its own event). */
+  async appendMany(tx: Tx, actor: AuditActor, changes: readonly AuditChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
+    await tx.rows(
+      `INSERT INTO audit_event (actor_user_id, actor_api_key_id, action, entity_type, entity_id, before, after, request_id)
+       SELECT $1, $2, c.action, c.entity_type, c.entity_id, c.before::jsonb, c.after::jsonb, $3
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY
+         AS c(action, entity_type, entity_id, before, after, n)
+       ORDER BY c.n`,
+      [
+        actor.userId,
+        actor.apiKeyId,
+        actor.requestId,
+        changes.map((change) => change.action),
+        changes.map((change) => change.entityType),
+        changes.map((change) => change.entityId),
+        changes.map((change) => json(change.before)),
+        changes.map((change) => json(change.after)),
+      ],
+    );
+  }
+
   /** Up to `limit` events matching `filter` with ids below `beforeId`, newest first (keyset on id). */
   async list(
     filter: AuditEventFilter,
