@@ -69,7 +69,9 @@ try {
 } catch (error) {
   if (!(error instanceof GraphQLError)) throw error;
   if (tty && lastLine) process.stdout.write('\n');
-  const problems = (error.extensions.fields as FieldProblem[] | undefined) ?? [{ field: 'csv', message: error.message }];
+  const problems = (error.extensions.fields as FieldProblem[] | undefined) ?? [
+    { field: 'csv', message: error.message },
+  ];
   process.stderr.write(`${file}: nothing imported (${String(error.extensions.code)})\n`);
   for (const problem of problems) process.stderr.write(`${file}: ${problem.message}\n`);
   exitCode = 1;

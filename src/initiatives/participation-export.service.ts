@@ -25,5 +25,7 @@ export class ParticipationExportService {
 
 /** The record with its keys in the format's column order (the JSON export keeps it). */
 function inColumnOrder(record: ParticipationRecord): ParticipationRecord {
-  return Object.fromEntries(PARTICIPATION_COLUMNS.map((column) => [column, record[column]])) as unknown as ParticipationRecord;
+  return Object.fromEntries(
+    PARTICIPATION_COLUMNS.map((column) => [column, record[column]]),
+  ) as unknown as ParticipationRecord;
 }

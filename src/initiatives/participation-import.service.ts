@@ -74,7 +74,10 @@ export class ParticipationImportService {
 
     return this.db.transaction(async (tx) => {
       await this.participations.lockForImport(tx);
-      const candidates = rows.map((row) => ({ line: row.line, row: toNew(row, initiativeIds.get(row.initiativeKey)!) }));
+      const candidates = rows.map((row) => ({
+        line: row.line,
+        row: toNew(row, initiativeIds.get(row.initiativeKey)!),
+      }));
       const pairs = new Map(candidates.map(({ row }) => [`${row.partyCode} ${row.initiativeId}`, row]));
       const live = await this.participations.liveOfPairs(tx, [...pairs.values()]);
       const liveByKey = new Map<string, Participation[]>();
