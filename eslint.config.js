@@ -13,6 +13,8 @@ const LAYERS = [
     sideways: true,
     paths: ['src/main.ts', 'src/create-app.ts', 'src/app.module.ts', 'src/app-database.ts', 'src/cli', 'src/health'],
   },
+  // Cross-cutting request handling that needs the caller (auth) and the database: safe retries.
+  { paths: ['src/idempotency'] },
   { paths: ['src/oversight'] },
   { paths: ['src/disclosures'] },
   { paths: ['src/companies', 'src/initiatives', 'src/policies'] },

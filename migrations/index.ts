@@ -1,13 +1,21 @@
 import { CountryProfiles1795981723707 } from './1795981723707-CountryProfiles.js';
 import { Initiatives1795981563228 } from './1795981563228-Initiatives.js';
+import { ApiKeyScopesAndSessions1795983405245 } from './1795983405245-ApiKeyScopesAndSessions.js';
+import { AuditHashChain1795983223000 } from './1795983223000-AuditHashChain.js';
+import { IdempotencyKeys1795983380472 } from './1795983380472-IdempotencyKeys.js';
 import { IdentityAndAudit1795891664034 } from './1795891664034-IdentityAndAudit.js';
 import { Initial1795889377162 } from './1795889377162-Initial.js';
 import { Organizations1795972236514 } from './1795972236514-Organizations.js';
+import { RegulatorNameUnique1795983380473 } from './1795983380473-RegulatorNameUnique.js';
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones here.
 export const migrations = [
   Initial1795889377162,
   IdentityAndAudit1795891664034,
   Organizations1795972236514,
-  CountryProfiles1795981723707,
   Initiatives1795981563228,
+  CountryProfiles1795981723707,
+  AuditHashChain1795983223000,
+  IdempotencyKeys1795983380472,
+  RegulatorNameUnique1795983380473,
+  ApiKeyScopesAndSessions1795983405245,
 ];

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PassThroughFilter } from './common/errors/pass-through.filter.js';
+import type { Metrics } from './common/metrics/metrics.js';
 import { graphqlModule } from './common/graphql/graphql.module.js';
 import { ThinFieldsModule } from './common/graphql/thin-fields.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -14,14 +15,17 @@ import { PoliciesModule } from './policies/policies.module.js';
 import type { QueryObserver } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
-  /** The database actually used: DATABASE_URL, or the embedded server's. */
+  /** The database actually used, as the service's role (see app-database.ts), or a tool's. */
   databaseUrl: string;
   schemaFile?: string | false;
   connectDatabase?: boolean;
   onQuery?: QueryObserver;
+  /** Prometheus metrics, when on (createApp makes them). */
+  metrics?: Metrics;
 }
 
 @Module({})
@@ -45,6 +49,7 @@ export class AppModule {
           maxComplexity: options.config.maxQueryComplexity,
           maxAliases: options.config.maxQueryAliases,
           maxTokens: options.config.maxQueryTokens,
+          metrics: options.metrics,
         }),
         HealthModule,
         AuditModule,
@@ -54,6 +59,7 @@ export class AppModule {
         PoliciesModule,
         InitiativesModule,
         OversightModule,
+        IdempotencyModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },

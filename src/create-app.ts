@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { createValidationPipe } from './common/errors/validation-pipe.js';
@@ -8,7 +10,9 @@ import { serveGraphiql } from './common/graphql/graphiql.js';
 import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
 import { requestLogger } from './common/logging/request-logger.js';
 import { RequestLogController, requestId } from './common/logging/request-logging.js';
+import { Metrics } from './common/metrics/metrics.js';
 import { createRootLogger } from './common/logging/root-logger.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
 
 /** The largest request body accepted; a bigger one is answered 413 before it is parsed. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -19,9 +23,10 @@ export async function createApp(
   logDestination?: NodeJS.WritableStream,
 ): Promise<INestApplication> {
   const logger = createRootLogger(options.config, logDestination);
+  const metrics = options.config.metricsEnabled ? (options.metrics ?? new Metrics()) : undefined;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    logController: new RequestLogController(),
+    logController: new RequestLogController(metrics),
     childLoggerFactory: requestLogger,
     genReqId: requestId,
     requestIdHeader: false,
@@ -31,7 +36,7 @@ export async function createApp(
     // Behind N proxies, the caller's address is the Nth from the right in X-Forwarded-For (login limits use it).
     trustProxy: (_address: string, hop: number) => hop < options.config.trustProxyHops,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, metrics }), adapter, {
     logger: new NestPinoLogger(logger),
     // Fastify's own JSON parser (same limits, same prototype-poisoning refusal) instead of Nest's wrapper around
     // it, which builds a new parser for every request; no form bodies: GraphQL takes JSON only.
@@ -42,6 +47,22 @@ export async function createApp(
     reply.header('x-request-id', request.id);
     done();
   });
+  app.get(IdempotencyService).install(fastify);
+  if (metrics) {
+    const dataSource = app.get(DataSource);
+    metrics.watchPool(() => {
+      const pool = dataSource.isInitialized ? (dataSource.driver as unknown as { master?: pg.Pool }).master : undefined;
+      return (
+        pool && {
+          total: pool.totalCount,
+          idle: pool.idleCount,
+          waiting: pool.waitingCount,
+          max: pool.options.max ?? 10,
+        }
+      );
+    });
+    metrics.serve(fastify, options.config.metricsToken);
+  }
   if (options.config.nodeEnv !== 'production') serveGraphiql(fastify, '/graphql');
   app.useGlobalPipes(createValidationPipe());
   // With no origin allowed (the production default) there is nothing to answer: browsers refuse cross-origin reads

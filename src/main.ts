@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type AppConfig } from './config/app-config.js';
 import { ConfigError } from './config/config.error.js';
@@ -38,7 +39,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     // HTTP server first (in-flight requests finish), then the pool, then the embedded server under it.
+    // Closing the server ends idle keep-alive connections once; a connection whose request was in flight becomes
+    // idle only after its answer, and clients keep it open (up to Fastify's 72 s keep-alive), so close those as
+    // they come free: otherwise the shutdown waits for the clients.
+    const http = running.app?.getHttpServer() as HttpServer | undefined;
+    const sweep = setInterval(() => http?.closeIdleConnections(), 50);
     await running.app?.close();
+    clearInterval(sweep);
     await running.embedded?.stop();
     log('info', 'stopped');
     process.exit(0);
@@ -64,28 +71,35 @@ async function main(): Promise<void> {
     databaseUrl = running.embedded.url;
   }
 
+  // Migrations, the seed and the grants run as the owner on a connection closed before traffic starts; requests run
+  // as the service's role, which cannot alter tables or rewrite the audit trail.
   const { prepareAppDatabase } = await import('./app-database.js');
   const { DatabaseUnreachableError } = await import('./database/prepare-database.js');
+  let appUrl: string;
   try {
-    const applied = await prepareAppDatabase(databaseUrl);
-    if (applied.length) log('info', `applied migrations: ${applied.join(', ')}`);
+    const prepared = await prepareAppDatabase(databaseUrl, config.databaseAppUrl);
+    if (prepared.applied.length) log('info', `applied migrations: ${prepared.applied.join(', ')}`);
+    if (prepared.unlisted.length) {
+      log(
+        'error',
+        `the service's role may not use tables ${prepared.unlisted.join(', ')}: list them in APP_PRIVILEGES`,
+      );
+    }
+    appUrl = prepared.appUrl;
   } catch (error) {
-    if (!(error instanceof DatabaseUnreachableError)) throw error;
+    if (!(error instanceof DatabaseUnreachableError) && !(error instanceof ConfigError)) throw error;
     await running.embedded?.stop();
-    fail(`DATABASE_URL: ${error.message}`);
+    fail(error instanceof ConfigError ? error.message : `${config.databaseVariable}: ${error.message}`);
   }
 
   const { resolveTokenSecret } = await import('./auth/token-secret.js');
   const tokenSecret = await resolveTokenSecret(config, (msg) => log('info', msg));
   const { createApp } = await import('./create-app.js');
-  running.app = await createApp({ config: { ...config, tokenSecret }, databaseUrl });
+  running.app = await createApp({ config: { ...config, tokenSecret }, databaseUrl: appUrl });
   if (config.bootstrapAdmin) {
-    const { bootstrapAdmin } = await import('./auth/bootstrap-admin.js');
-    const created = await bootstrapAdmin(running.app, config.bootstrapAdmin);
-    log(
-      'info',
-      created ? `created the first admin ${config.bootstrapAdmin.email}` : 'an admin exists: BOOTSTRAP_ADMIN_* ignored',
-    );
+    const { bootstrapAdmin, bootstrapMessage } = await import('./auth/bootstrap-admin.js');
+    const outcome = await bootstrapAdmin(running.app, config.bootstrapAdmin);
+    log('info', bootstrapMessage(outcome, config.bootstrapAdmin.email));
   }
   await running.app.listen(config.port, config.host);
   log(

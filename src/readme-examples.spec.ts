@@ -18,6 +18,13 @@ function readmeOperations(): string[] {
   });
 }
 
+/** The operations the README's shell commands send: the first argument of each `gql '...'`. */
+function readmeShellOperations(): string[] {
+  const readme = readFileSync(projectFile('README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
+  return blocks.flatMap((block) => [...block.matchAll(/\bgql '([^']*)'/g)].map((match) => match[1]));
+}
+
 describe('README examples', () => {
   const schema = buildSchema(readFileSync(projectFile('schema.gql'), 'utf8'));
   const operations = readmeOperations();
@@ -32,4 +39,28 @@ describe('README examples', () => {
       expect(validate(schema, parse(operation)).map((error) => error.message)).toEqual([]);
     },
   );
+
+  it('names every operation of a GraphQL block that holds several (GraphiQL refuses anonymous ones together)', () => {
+    const readme = readFileSync(projectFile('README.md'), 'utf8');
+    for (const [, block] of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
+      const definitions = parse(block).definitions;
+      if (definitions.length > 1) {
+        expect(definitions.filter((definition) => !('name' in definition && definition.name))).toEqual([]);
+      }
+    }
+  });
+
+  const shellOperations = readmeShellOperations();
+  it.each(shellOperations.map((operation) => [operation.replace(/\s+/g, ' ').slice(0, 70), operation]))(
+    'shell command %s is a named operation valid against schema.gql',
+    (_first, operation) => {
+      const document = parse(operation);
+      expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+      expect(document.definitions.every((definition) => 'name' in definition && definition.name)).toBe(true);
+    },
+  );
+
+  it('has shell commands to check', () => {
+    expect(shellOperations.length).toBeGreaterThan(6);
+  });
 });

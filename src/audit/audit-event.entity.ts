@@ -1,8 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Append-only: a database trigger refuses UPDATE, DELETE and TRUNCATE (see the migration). */
+/**
+ * Append-only: a database trigger refuses UPDATE, DELETE and TRUNCATE, and the service's database role may only
+ * INSERT and SELECT. Events form one hash chain (audit-chain.ts): ids are handed out in chain order by
+ * audit_chain_head, not by a sequence.
+ */
 @ObjectType({ description: 'Who changed which record, when, from what to what.' })
 @Entity('audit_event')
 @Index('IDX_audit_event_entity', ['entityType', 'entityId', 'id'])
@@ -10,7 +14,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('IDX_audit_event_occurred', ['occurredAt'])
 export class AuditEvent {
   @Field(() => ID)
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @PrimaryColumn({ type: 'bigint' })
   id: string;
 
   @Field()
@@ -48,4 +52,12 @@ export class AuditEvent {
   @Field(() => String, { nullable: true })
   @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
   requestId: string | null;
+
+  @Field({ description: 'The hash of the event before this one (64 zeros for the first event).' })
+  @Column({ name: 'previous_hash', type: 'char', length: 64 })
+  previousHash: string;
+
+  @Field({ description: "SHA-256 of the event's canonical JSON, previousHash included (see verifyAuditTrail)." })
+  @Column({ type: 'char', length: 64 })
+  hash: string;
 }

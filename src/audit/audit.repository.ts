@@ -3,6 +3,7 @@ import type { AuditActor } from '../common/access/audit-actor.js';
 import { Database } from '../database/database.js';
 import { SqlFilter } from '../database/sql-filter.js';
 import type { Tx } from '../database/transaction.js';
+import { asStoredJson, chain, OCCURRED_AT_TEXT, type ExportedEvent } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventFilter } from './dto/audit-events.args.js';
 
@@ -15,48 +16,129 @@ export interface AuditChange {
   after: object | null;
 }
 
-/** Owns audit_event: appends inside the caller's transaction, reads newest first. */
+type PendingEvent = Omit<ExportedEvent, 'id' | 'occurredAt' | 'previousHash' | 'hash'>;
+
+export interface ChainHead {
+  lastEventId: string;
+  lastHash: string;
+  /** The first event stored after the head, which no writer chained (null when there is none). */
+  beyondId: string | null;
+}
+
+/** The columns of an event in the form it is hashed and exported (audit-chain.ts). */
+const CHAINED_COLUMNS = `e.id::text AS "id", to_char(e.occurred_at AT TIME ZONE 'UTC', ${OCCURRED_AT_TEXT}) AS "occurredAt",
+  e.actor_user_id AS "actorUserId", e.actor_api_key_id AS "actorApiKeyId", e.action, e.entity_type AS "entityType",
+  e.entity_id AS "entityId", e.before, e.after, e.request_id AS "requestId", e.previous_hash AS "previousHash", e.hash`;
+
+/**
+ * Owns audit_event and audit_chain_head: appends inside the caller's transaction, reads newest first, and reads
+ * the chain in id order for verification and export.
+ */
 @Injectable()
 export class AuditRepository {
+  private readonly pending = new WeakMap<Tx, PendingEvent[]>();
+
   constructor(private readonly db: Database) {}
 
-  async append(tx: Tx, actor: AuditActor, change: AuditChange): Promise<void> {
+  /**
+   * Records an event of the caller's transaction. Events are appended to the chain just before the transaction
+   * commits (Tx.onCommit): the chain's lock is then the last lock a transaction takes, so it cannot deadlock with
+   * row locks, and it is held for the commit only.
+   */
+  append(tx: Tx, actor: AuditActor, change: AuditChange): Promise<void> {
+    let events = this.pending.get(tx);
+    if (!events) {
+      this.pending.set(tx, (events = []));
+      tx.onCommit(this, () => this.appendToChain(tx));
+    }
+    events.push({
+      // Hashed as stored: PostgreSQL writes uuids in lower case.
+      actorUserId: actor.userId?.toLowerCase() ?? null,
+      actorApiKeyId: actor.apiKeyId?.toLowerCase() ?? null,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      before: asStoredJson(change.before),
+      after: asStoredJson(change.after),
+      requestId: actor.requestId,
+    });
+    return Promise.resolve();
+  }
+
+  /**
+   * Locks the chain head (writers queue here, so the chain cannot fork), numbers the events after it, hashes them
+   * with the time and ids they are stored with, inserts them and moves the head: two statements per transaction.
+   */
+  private async appendToChain(tx: Tx): Promise<void> {
+    const events = this.pending.get(tx) ?? [];
+    this.pending.delete(tx);
+    if (!events.length) return;
+    const [head] = await tx.rows<Omit<ChainHead, 'beyondId'> & { now: string }>(
+      `SELECT last_event_id::text AS "lastEventId", last_hash AS "lastHash",
+              to_char(now() AT TIME ZONE 'UTC', ${OCCURRED_AT_TEXT}) AS "now"
+       FROM audit_chain_head WHERE id = 1 FOR UPDATE`,
+    );
+    if (!head) throw new Error('audit_chain_head has no row: the audit chain migration did not run');
+    const first = BigInt(head.lastEventId) + 1n;
+    const chained = chain(
+      head.lastHash,
+      events.map((event, i) => ({ id: String(first + BigInt(i)), occurredAt: head.now, ...event })),
+    );
+    const column = <K extends keyof ExportedEvent>(key: K) =>
+      chained.map(({ event, hash }) => ({ ...event, hash })[key]);
+    const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+    const last = chained[chained.length - 1];
     await tx.rows(
-      `INSERT INTO audit_event (actor_user_id, actor_api_key_id, action, entity_type, entity_id, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `WITH appended AS (
+         INSERT INTO audit_event (id, occurred_at, actor_user_id, actor_api_key_id, action, entity_type, entity_id,
+                                  before, after, request_id, previous_hash, hash)
+         SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[],
+                              $7::varchar[], $8::jsonb[], $9::jsonb[], $10::varchar[], $11::char(64)[], $12::char(64)[])
+       )
+       UPDATE audit_chain_head SET last_event_id = $13, last_hash = $14 WHERE id = 1`,
       [
-        actor.userId,
-        actor.apiKeyId,
-        change.action,
-        change.entityType,
-        change.entityId,
-        change.before === null ? null : JSON.stringify(change.before),
-        change.after === null ? null : JSON.stringify(change.after),
-        actor.requestId,
+        column('id'),
+        column('occurredAt'),
+        column('actorUserId'),
+        column('actorApiKeyId'),
+        column('action'),
+        column('entityType'),
+        column('entityId'),
+        column('before').map(json),
+        column('after').map(json),
+        column('requestId'),
+        column('previousHash'),
+        column('hash'),
+        last.event.id,
+        last.hash,
       ],
     );
   }
 
-  /** Appends one event per change in one statement (a bulk write: each record keeps its own event). */
+  /**
+   * One event per change (a bulk write: each record keeps its own event), appended to the chain with the rest of
+   * the transaction's events when it commits.
+   */
   async appendMany(tx: Tx, actor: AuditActor, changes: readonly AuditChange[]): Promise<void> {
-    if (changes.length === 0) return;
-    const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
-    await tx.rows(
-      `INSERT INTO audit_event (actor_user_id, actor_api_key_id, action, entity_type, entity_id, before, after, request_id)
-       SELECT $1, $2, c.action, c.entity_type, c.entity_id, c.before::jsonb, c.after::jsonb, $3
-       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY
-         AS c(action, entity_type, entity_id, before, after, n)
-       ORDER BY c.n`,
-      [
-        actor.userId,
-        actor.apiKeyId,
-        actor.requestId,
-        changes.map((change) => change.action),
-        changes.map((change) => change.entityType),
-        changes.map((change) => change.entityId),
-        changes.map((change) => json(change.before)),
-        changes.map((change) => json(change.after)),
-      ],
+    for (const change of changes) await this.append(tx, actor, change);
+  }
+
+  /** The head, and in the same snapshot the first event stored beyond it. */
+  async chainHead(): Promise<ChainHead> {
+    const [head] = await this.db.reads.rows<ChainHead>(
+      `SELECT h.last_event_id::text AS "lastEventId", h.last_hash AS "lastHash",
+              (SELECT min(e.id)::text FROM audit_event e WHERE e.id > h.last_event_id) AS "beyondId"
+       FROM audit_chain_head h WHERE h.id = 1`,
+    );
+    if (!head) throw new Error('audit_chain_head has no row: the audit chain migration did not run');
+    return head;
+  }
+
+  /** Up to `limit` events with ids above `afterId` and at most `upToId`, in chain (id) order. */
+  chainPage(afterId: string, upToId: string, limit: number): Promise<ExportedEvent[]> {
+    return this.db.reads.rows<ExportedEvent>(
+      `SELECT ${CHAINED_COLUMNS} FROM audit_event e WHERE e.id > $1::bigint AND e.id <= $2::bigint ORDER BY e.id LIMIT $3`,
+      [afterId, upToId, limit],
     );
   }
 

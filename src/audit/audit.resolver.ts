@@ -6,6 +6,7 @@ import { AuditEvent } from './audit-event.entity.js';
 import { AuditService } from './audit.service.js';
 import { AuditEventConnection } from './dto/audit-event-connection.model.js';
 import { AuditEventsArgs } from './dto/audit-events.args.js';
+import { AuditTrailVerification } from './dto/audit-trail-verification.model.js';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
@@ -15,5 +16,14 @@ export class AuditResolver {
   @Allow(Role.ADMIN)
   auditEvents(@Args() args: AuditEventsArgs): Promise<Page<AuditEvent>> {
     return this.audit.list(args);
+  }
+
+  @Query(() => AuditTrailVerification, {
+    description:
+      "Recomputes the audit trail's hash chain from the first event: names the first event that was changed, removed or inserted around the chain. Admins only.",
+  })
+  @Allow(Role.ADMIN)
+  verifyAuditTrail(): Promise<AuditTrailVerification> {
+    return this.audit.verify();
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../common/access/audit-actor.js';
 import { NotFoundError } from '../common/errors/app-errors.js';
 import type { Tx } from '../database/transaction.js';
-import { AuditRepository } from './audit.repository.js';
+import { AuditRepository, type AuditChange } from './audit.repository.js';
 
 /**
  * How the write path reads one kind of record: as clients and the audit trail see it (never with secrets).
@@ -91,5 +91,13 @@ export class AuditedWrites {
       await this.events.append(tx, actor, { action, entityType: records.entityType, entityId: id, before, after });
     }
     return after;
+  }
+
+  /**
+   * Records something that happened to a record without changing it (a sign-in, a failed one): one event with no
+   * before, in `tx`.
+   */
+  async record(tx: Tx, actor: AuditActor, event: Omit<AuditChange, 'before'>): Promise<void> {
+    await this.events.append(tx, actor, { ...event, before: null });
   }
 }

@@ -5,6 +5,7 @@ import { Public } from '../common/access/access.decorator.js';
 import { AccessGuard } from './access.guard.js';
 import type { AuthenticationService } from './authentication.service.js';
 import type { RateLimits } from './rate-limits.js';
+import { SecurityEvents } from './security-events.js';
 
 class Undeclared {
   handler() {}
@@ -20,12 +21,13 @@ function contextFor(target: { new (): { handler(): void } }, type: string): Exec
     getHandler: () => (target.prototype as { handler(): void }).handler,
     getClass: () => target,
     getType: () => type,
+    getArgByIndex: () => undefined,
   } as unknown as ExecutionContext;
 }
 
 describe('AccessGuard: deny by default', () => {
   // Neither is reached on these paths: a rule is judged before anyone is authenticated.
-  const guard = new AccessGuard(new Reflector(), {} as AuthenticationService, {} as RateLimits);
+  const guard = new AccessGuard(new Reflector(), {} as AuthenticationService, {} as RateLimits, new SecurityEvents());
   // Nest awaits the answer, so a refusal thrown synchronously reaches it as a rejection.
   const judge = async (context: ExecutionContext) => guard.canActivate(context);
 

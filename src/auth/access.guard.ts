@@ -1,4 +1,4 @@
-import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest as Request } from 'fastify';
@@ -6,13 +6,28 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { ACCESS_RULE, type AccessRule } from '../common/access/access.decorator.js';
 import { isMemberOf, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
 import { Role } from '../common/access/role.js';
-import { ForbiddenError, UnauthenticatedError } from '../common/errors/app-errors.js';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../common/errors/app-errors.js';
+import { ErrorCode } from '../common/errors/error-codes.js';
 import { AuthenticationService } from './authentication.service.js';
-import { RateLimits } from './rate-limits.js';
+import { RateLimitRefusal, RateLimits } from './rate-limits.js';
+import { SecurityEvents } from './security-events.js';
+
+const ACCESS_TOKEN_ONLY = 'access:token-only';
+
+/**
+ * With a signed-in rule: the caller must have signed in (an access token); an API key is FORBIDDEN. For what
+ * manages credentials: creating API keys, logging out.
+ */
+export const AccessTokenOnly = () => SetMetadata(ACCESS_TOKEN_ONLY, true);
+
+interface Rule extends AccessRule {
+  accessTokenOnly?: boolean;
+}
 
 /**
  * The one gate in front of every query, mutation and HTTP route: deny by default. A handler without an
- * access rule is refused (and logged, since it is a programming error), whoever calls it.
+ * access rule is refused (and logged, since it is a programming error), whoever calls it. Every refusal is reported
+ * to SecurityEvents (a log line with the caller's address, user and request id, and a count).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -22,16 +37,17 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authentication: AuthenticationService,
     private readonly rateLimits: RateLimits,
+    private readonly events: SecurityEvents,
   ) {}
 
   /** Rules per class and handler, read once: metadata never changes after start-up; the lookup is on every call. */
-  private readonly rules = new WeakMap<object, WeakMap<object, AccessRule | null>>();
+  private readonly rules = new WeakMap<object, WeakMap<object, Rule | null>>();
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const rule = this.ruleOf(context);
     if (!rule) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule: refused`);
-      throw new ForbiddenError('this operation is not open to anyone');
+      throw this.refuse(context, new ForbiddenError('this operation is not open to anyone'));
     }
     if (context.getType<string>() !== 'graphql') {
       if (rule.public) return true;
@@ -42,37 +58,54 @@ export class AccessGuard implements CanActivate {
     const credentials = Boolean(req.headers.authorization || req.headers['x-api-key']);
     // Public reads without credentials are most of the traffic: answered without a promise.
     if (rule.public && !credentials) return true;
-    return this.admit(rule, req, context);
+    return this.admit(rule, req, context).catch((error: unknown) => {
+      throw this.refuse(context, error);
+    });
   }
 
-  private ruleOf(context: ExecutionContext): AccessRule | undefined {
+  private ruleOf(context: ExecutionContext): Rule | undefined {
     const handler = context.getHandler();
     const owner = context.getClass();
     let ofClass = this.rules.get(owner);
     if (!ofClass) this.rules.set(owner, (ofClass = new WeakMap()));
     let rule = ofClass.get(handler);
     if (rule === undefined) {
-      rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, owner]) ?? null;
+      const declared = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, owner]);
+      const accessTokenOnly = this.reflector.getAllAndOverride<boolean | undefined>(ACCESS_TOKEN_ONLY, [
+        handler,
+        owner,
+      ]);
+      rule = declared ? { ...declared, accessTokenOnly } : null;
       ofClass.set(handler, rule);
     }
     return rule ?? undefined;
   }
 
-  private async admit(rule: AccessRule, req: Request & RequestWithPrincipal, context: ExecutionContext) {
+  private async admit(rule: Rule, req: Request & RequestWithPrincipal, context: ExecutionContext) {
+    const isMutation = context.getArgByIndex<GraphQLResolveInfo>(3).parentType.name === 'Mutation';
     if (rule.public) {
       // Credentials are checked wherever they are sent: a bad or expired token is refused even on a public
       // field, so that a client learns of it instead of silently reading as the public.
-      await this.authentication.authenticate(req);
+      const principal = await this.authentication.authenticate(req);
+      if (isMutation && principal) this.checkReadOnly(principal);
       return true;
     }
     const principal = await this.authentication.authenticate(req);
     if (!principal) throw new UnauthenticatedError();
+    if (rule.accessTokenOnly && !principal.token) {
+      throw new ForbiddenError('this needs a signed-in user (an access token), not an API key');
+    }
     this.checkRoles(principal, rule);
-    const gql = GqlExecutionContext.create(context);
-    if (rule.scope) this.checkScope(principal, rule, gql.getArgs());
-    if (gql.getInfo<GraphQLResolveInfo>().parentType.name === 'Mutation')
+    if (rule.scope) this.checkScope(principal, rule, GqlExecutionContext.create(context).getArgs());
+    if (isMutation) {
+      this.checkReadOnly(principal);
       await this.rateLimits.mutation(principal.userId);
+    }
     return true;
+  }
+
+  private checkReadOnly(principal: Principal): void {
+    if (principal.readOnly) throw new ForbiddenError('this API key is read-only: it runs no mutation');
   }
 
   private checkRoles(principal: Principal, rule: AccessRule): void {
@@ -90,5 +123,22 @@ export class AccessGuard implements CanActivate {
     if (typeof id !== 'string' || !isMemberOf(principal, scope.kind, id)) {
       throw new ForbiddenError(`you are not a member of this ${scope.kind}`);
     }
+  }
+
+  /** Reports a refusal of a GraphQL operation to SecurityEvents; returns the error to throw. */
+  private refuse(context: ExecutionContext, error: unknown): unknown {
+    if (!(error instanceof AppError) || context.getType<string>() !== 'graphql') return error;
+    const req = context.getArgByIndex<{ req?: Request & RequestWithPrincipal } | undefined>(2)?.req;
+    if (!req) return error;
+    const operation = context.getArgByIndex<GraphQLResolveInfo | undefined>(3)?.fieldName;
+    if (error instanceof RateLimitRefusal) {
+      this.events.rateLimited(error.kind, req, { retryAfterSeconds: error.extensions.retryAfterSeconds as number });
+    } else {
+      const code = error.extensions.code;
+      if (code === ErrorCode.UNAUTHENTICATED || code === ErrorCode.FORBIDDEN) {
+        this.events.refused(code, req, { operation, reason: error.message });
+      }
+    }
+    return error;
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -9,11 +10,17 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
+import { Role } from '../common/access/role.js';
 import { User } from './user.entity.js';
 
-@ObjectType({ description: 'A key for a machine client, acting with its owner’s rights. The secret is shown once.' })
+@ObjectType({
+  description:
+    'A key for a machine client, acting for its owner with the roles it was given (never more than the owner holds ' +
+    'at the time of the request), read-only or not, until it expires. The secret is shown once.',
+})
 @Entity('api_key')
 @Index('IDX_api_key_user', ['userId'])
+@Check('CHK_api_key_roles', `"roles" <@ ARRAY['ADMIN', 'CURATOR', 'FILER', 'REGULATOR']::text[]`)
 export class ApiKey {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -51,9 +58,19 @@ export class ApiKey {
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
-  expiresAt: Date | null;
+  @Field({ description: 'When the key stops working (every key expires).' })
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Field({ description: 'A read-only key runs no mutation.' })
+  @Column({ name: 'read_only', type: 'boolean', default: false })
+  readOnly: boolean;
+
+  @Field(() => [Role], {
+    description: 'The roles the key may use: those of them its owner holds at the time of each request.',
+  })
+  @Column({ type: 'text', array: true })
+  roles: Role[];
 
   @Field(() => Date, { nullable: true })
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })

@@ -34,12 +34,12 @@ export class ApiKeysRepository implements AuditedRecords<ApiKey> {
 
   async insert(
     tx: Tx,
-    key: { userId: string; name: string; prefix: string; secretHash: string; expiresAt: Date | null },
+    key: Pick<ApiKey, 'userId' | 'name' | 'prefix' | 'secretHash' | 'expiresAt' | 'readOnly' | 'roles'>,
   ): Promise<ApiKey> {
     const [created] = await tx.rows<ApiKey>(
-      `INSERT INTO api_key AS k (user_id, name, prefix, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5)
-       RETURNING ${this.db.columns(ApiKey, 'k')}`,
-      [key.userId, key.name, key.prefix, key.secretHash, key.expiresAt],
+      `INSERT INTO api_key AS k (user_id, name, prefix, secret_hash, expires_at, read_only, roles)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${this.db.columns(ApiKey, 'k')}`,
+      [key.userId, key.name, key.prefix, key.secretHash, key.expiresAt, key.readOnly, key.roles],
     );
     return created;
   }

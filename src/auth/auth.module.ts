@@ -17,6 +17,10 @@ import { Organization } from './organization.entity.js';
 import { OrganizationsService } from './organizations.service.js';
 import { PrincipalsRepository } from './principals.repository.js';
 import { RateLimits } from './rate-limits.js';
+import { RevokedToken } from './revoked-token.entity.js';
+import { SecurityEvents } from './security-events.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { UserRole } from './user-role.entity.js';
 import { User } from './user.entity.js';
@@ -26,7 +30,7 @@ import { UsersService } from './users.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, UserRole, Organization, Membership, ApiKey]),
+    TypeOrmModule.forFeature([User, UserRole, Organization, Membership, ApiKey, RevokedToken]),
     AuditModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -44,16 +48,19 @@ import { UsersService } from './users.service.js';
     MembershipsRepository,
     ApiKeysRepository,
     PrincipalsRepository,
+    SessionsRepository,
     UsersService,
+    SessionsService,
     OrganizationsService,
     ApiKeysService,
     SignInService,
     AuthenticationService,
     RateLimits,
+    SecurityEvents,
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, UsersRepository, OrganizationsService],
+  exports: [UsersService, UsersRepository, OrganizationsService, SecurityEvents],
 })
 export class AuthModule {}

@@ -6,12 +6,14 @@ import { Actor, CurrentPrincipal } from '../common/access/current-principal.deco
 import type { Principal } from '../common/access/principal.js';
 import { Role } from '../common/access/role.js';
 import { IdArgs } from '../common/graphql/id.args.js';
+import { AccessTokenOnly } from './access.guard.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CreateApiKeyArgs } from './dto/api-key.input.js';
 import { CreatedApiKey } from './dto/created-api-key.model.js';
 import { LoginArgs } from './dto/login.args.js';
 import { LoginResult } from './dto/login-result.model.js';
+import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
@@ -24,14 +26,33 @@ export class AuthResolver {
     private readonly signIn: SignInService,
     private readonly keys: ApiKeysService,
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
   ) {}
 
   @Mutation(() => LoginResult, {
-    description: 'Signs in. After LOGIN_ATTEMPTS_PER_MINUTE failures from one address, that address waits.',
+    description:
+      'Signs in. After LOGIN_ATTEMPTS_PER_MINUTE failures from one address, that address waits; after ' +
+      'LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE attempts on one account (successful or not), that account waits.',
   })
   @Public()
   login(@Args() { email, password }: LoginArgs, @Context('req') req: Request): Promise<LoginResult> {
-    return this.signIn.login(email, password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    return this.signIn.login(email, password, req);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the access token this request was made with.' })
+  @SignedIn()
+  @AccessTokenOnly()
+  logout(@CurrentPrincipal() principal: Principal, @Actor() actor: AuditActor): Promise<boolean> {
+    return this.sessions.logout(principal, actor);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Ends every access token of the caller, this one included (API keys stay: see revokeApiKey).',
+  })
+  @SignedIn()
+  @AccessTokenOnly()
+  logoutEverywhere(@CurrentPrincipal() principal: Principal, @Actor() actor: AuditActor): Promise<boolean> {
+    return this.sessions.logoutEverywhere(principal, actor);
   }
 
   @Query(() => User, { nullable: true, description: 'The caller with roles and memberships; null when anonymous.' })
@@ -46,8 +67,11 @@ export class AuthResolver {
     return this.keys.ofUser(principal.userId);
   }
 
-  @Mutation(() => CreatedApiKey, { description: 'Creates an API key acting with the caller’s rights.' })
+  @Mutation(() => CreatedApiKey, {
+    description: 'Creates an API key for the caller, who must have signed in (an API key cannot create keys).',
+  })
   @SignedIn()
+  @AccessTokenOnly()
   createApiKey(
     @Args() { input }: CreateApiKeyArgs,
     @CurrentPrincipal() principal: Principal,

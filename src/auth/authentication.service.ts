@@ -6,6 +6,7 @@ import { UnauthenticatedError } from '../common/errors/app-errors.js';
 import { parseApiKey, secretMatches } from './api-key-secret.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { PrincipalsRepository, type PrincipalRow } from './principals.repository.js';
+import type { AccessTokenClaims } from './sign-in.service.js';
 
 /** The request field holding the caller's lookup while it is under way. */
 const AUTHENTICATING = Symbol('authenticating');
@@ -14,8 +15,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Establishes who is calling from the Authorization header (`Bearer <access token>` or `ApiKey <key>`) or
- * X-API-Key. The user is read from the database on every authenticated request, so that disabling a user,
- * revoking a key or changing roles takes effect on the next request.
+ * X-API-Key. The user is read from the database on every authenticated request (one prepared statement, which also
+ * checks the token's generation and that it was not logged out), so that disabling a user, logging out, signing out
+ * everywhere, revoking a key or changing roles takes effect on the next request, on every replica.
  */
 @Injectable()
 export class AuthenticationService {
@@ -47,23 +49,32 @@ export class AuthenticationService {
   }
 
   private async fromAccessToken(token: string): Promise<Principal> {
-    let userId: string;
+    let claims: AccessTokenClaims & { exp: number };
     try {
-      const payload = await this.jwt.verifyAsync<{ sub?: unknown; exp?: unknown }>(token, { algorithms: ['HS256'] });
-      // Every token this service issues expires and names a user; one that does not was not issued here.
-      if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
+      const payload = await this.jwt.verifyAsync<Record<string, unknown>>(token, { algorithms: ['HS256'] });
+      // Every token this service issues expires, names a user, its generation and its own id; one that does not was
+      // not issued here (or before tokens could be revoked: its holder signs in again).
+      const { sub, exp, gen, jti } = payload;
+      if (
+        typeof exp !== 'number' ||
+        typeof sub !== 'string' ||
+        !UUID.test(sub) ||
+        !Number.isSafeInteger(gen) ||
+        typeof jti !== 'string' ||
+        !UUID.test(jti)
+      ) {
         throw new Error('malformed claims');
       }
-      userId = payload.sub;
+      claims = { sub, exp, gen: gen as number, jti };
     } catch (error) {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
       throw new UnauthenticatedError(
         expired ? 'the access token has expired; sign in again' : 'the access token is not valid',
       );
     }
-    const row = await this.principals.byUserId(userId);
-    if (!row || row.disabled) throw new UnauthenticatedError('the access token is no longer valid');
-    return toPrincipal(row, null);
+    const row = await this.principals.byAccessToken(claims.sub, claims.gen, claims.jti);
+    if (!row || row.disabled || !row.tokenValid) throw new UnauthenticatedError('the access token is no longer valid');
+    return toPrincipal(row, { token: { id: claims.jti, expiresAt: new Date(claims.exp * 1000) } });
   }
 
   private async fromApiKey(key: string): Promise<Principal> {
@@ -74,15 +85,20 @@ export class AuthenticationService {
       throw new UnauthenticatedError('the API key is not valid, has expired or was revoked');
     }
     await this.keys.touch(row.keyId);
-    return toPrincipal(row, row.keyId);
+    return toPrincipal(row, { apiKeyId: row.keyId, readOnly: row.readOnly });
   }
 }
 
-function toPrincipal(row: PrincipalRow, apiKeyId: string | null): Principal {
+function toPrincipal(
+  row: PrincipalRow,
+  credential: { token: NonNullable<Principal['token']> } | { apiKeyId: string; readOnly: boolean },
+): Principal {
   return {
     userId: row.id,
     email: row.email,
-    apiKeyId,
+    apiKeyId: 'apiKeyId' in credential ? credential.apiKeyId : null,
+    token: 'token' in credential ? credential.token : null,
+    readOnly: 'readOnly' in credential && credential.readOnly,
     roles: new Set(row.roles),
     memberships: new Set(row.memberships),
   };

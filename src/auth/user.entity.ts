@@ -27,6 +27,13 @@ export class User {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /**
+   * Signed into every access token (`gen`): a token is valid only while it matches, so raising it (sign-out
+   * everywhere, disabling the user) ends every token issued before. In the audit trail, not in the API.
+   */
+  @Column({ name: 'token_generation', type: 'integer', default: 0 })
+  tokenGeneration: number;
+
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

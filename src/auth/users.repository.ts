@@ -15,7 +15,15 @@ export interface UserCredentials {
   id: string;
   passwordHash: string;
   disabled: boolean;
+  /** Signed into the access token (see User.tokenGeneration). */
+  tokenGeneration: number;
 }
+
+/**
+ * The advisory transaction lock taken by every change that may leave no active admin, so that two such changes never
+ * both count the other's admin as remaining ('admn'; the start-up lock is another number).
+ */
+const ACTIVE_ADMINS_LOCK = 0x61646d6e;
 
 type UserViewRow = Omit<UserView, 'memberships'> & {
   memberships: (Omit<Membership, 'createdAt'> & { createdAt: string })[];
@@ -72,17 +80,38 @@ export class UsersRepository implements AuditedRecords<UserView> {
   credentials(email: string): Promise<UserCredentials | undefined> {
     return firstRow<UserCredentials>(
       this.db.reads,
-      `SELECT id, password_hash AS "passwordHash", disabled_at IS NOT NULL AS disabled FROM app_user
-       WHERE lower(email) = lower($1)`,
+      `SELECT id, password_hash AS "passwordHash", disabled_at IS NOT NULL AS disabled,
+         token_generation AS "tokenGeneration"
+       FROM app_user WHERE lower(email) = lower($1)`,
       [email],
     );
   }
 
+  /** Whether an admin who is not disabled exists. */
   async adminExists(): Promise<boolean> {
     const [{ exists }] = await this.db.reads.rows<{ exists: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM user_role WHERE role = 'ADMIN') AS exists`,
+      `SELECT EXISTS (SELECT 1 FROM user_role r JOIN app_user u ON u.id = r.user_id
+                      WHERE r.role = 'ADMIN' AND u.disabled_at IS NULL) AS exists`,
     );
     return exists;
+  }
+
+  /**
+   * Serialises the changes that may remove an active admin (revoking ADMIN, disabling) until `tx` ends. Taken before
+   * the user's row lock, so it never waits while holding one; the count that follows sees every change committed
+   * before.
+   */
+  async lockActiveAdmins(tx: Tx): Promise<void> {
+    await tx.rows(`SELECT pg_advisory_xact_lock($1)`, [ACTIVE_ADMINS_LOCK]);
+  }
+
+  /** Admins who are not disabled, as `tx` sees them (its own changes included). */
+  async activeAdminCount(tx: Tx): Promise<number> {
+    const [{ count }] = await tx.rows<{ count: number }>(
+      `SELECT count(*)::int AS count FROM user_role r JOIN app_user u ON u.id = r.user_id
+       WHERE r.role = 'ADMIN' AND u.disabled_at IS NULL`,
+    );
+    return count;
   }
 
   /** Inserts an account; the unique index on lower(email) refuses a second one (UQ_app_user_email). */
@@ -105,13 +134,20 @@ export class UsersRepository implements AuditedRecords<UserView> {
     await tx.rows(`DELETE FROM user_role WHERE user_id = $1 AND role = $2`, [userId, role]);
   }
 
+  /** Disabling also ends every access token issued so far: they stay dead once the user is enabled again. */
   async setDisabled(tx: Tx, userId: string, disabled: boolean): Promise<void> {
     await tx.rows(
       disabled
-        ? `UPDATE app_user SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL`
+        ? `UPDATE app_user SET disabled_at = now(), token_generation = token_generation + 1
+           WHERE id = $1 AND disabled_at IS NULL`
         : `UPDATE app_user SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL`,
       [userId],
     );
+  }
+
+  /** Ends every access token of the user issued so far. */
+  async endAllTokens(tx: Tx, userId: string): Promise<void> {
+    await tx.rows(`UPDATE app_user SET token_generation = token_generation + 1 WHERE id = $1`, [userId]);
   }
 
   private async viewBy(runner: SqlRunner, id: string): Promise<UserView | null> {

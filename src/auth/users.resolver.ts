@@ -43,7 +43,7 @@ export class UsersResolver {
     return this.accounts.grantRole(userId, role, actor);
   }
 
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'The last active admin cannot lose ADMIN (CONFLICT).' })
   @Allow(Role.ADMIN)
   revokeRole(@Args() { userId, role }: RoleArgs, @Actor() actor: AuditActor): Promise<UserView> {
     return this.accounts.revokeRole(userId, role, actor);
@@ -61,13 +61,17 @@ export class UsersResolver {
     return this.accounts.revokeMembership(id, actor);
   }
 
-  @Mutation(() => User, { description: 'Disables a user: their access tokens and API keys stop working at once.' })
+  @Mutation(() => User, {
+    description:
+      'Disables a user: their access tokens end for good and their API keys stop working until enableUser. ' +
+      'The last active admin cannot be disabled (CONFLICT).',
+  })
   @Allow(Role.ADMIN)
   disableUser(@Args() { userId }: UserIdArgs, @Actor() actor: AuditActor): Promise<UserView> {
     return this.accounts.disableUser(userId, actor);
   }
 
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'Enables a disabled user, who signs in again (old tokens stay ended).' })
   @Allow(Role.ADMIN)
   enableUser(@Args() { userId }: UserIdArgs, @Actor() actor: AuditActor): Promise<UserView> {
     return this.accounts.enableUser(userId, actor);

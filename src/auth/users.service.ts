@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditedWrites } from '../audit/audited-writes.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
-import type { Role } from '../common/access/role.js';
+import { Role } from '../common/access/role.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-errors.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
@@ -56,7 +56,7 @@ export class UsersService {
           }
           throw error;
         });
-        for (const role of new Set(input.roles)) await this.users.grantRole(tx, id, role, actor.userId);
+        for (const role of new Set(input.roles ?? [])) await this.users.grantRole(tx, id, role, actor.userId);
         return (await this.users.read(tx, id))!;
       }),
     );
@@ -68,12 +68,46 @@ export class UsersService {
     );
   }
 
+  /** The last active admin keeps ADMIN (CONFLICT). */
   revokeRole(userId: string, role: Role, actor: AuditActor, tx?: Tx): Promise<UserView> {
-    return this.changeUser(userId, 'user.revoke_role', actor, tx, (tx) => this.users.revokeRole(tx, userId, role));
+    if (role !== Role.ADMIN) {
+      return this.changeUser(userId, 'user.revoke_role', actor, tx, (tx) => this.users.revokeRole(tx, userId, role));
+    }
+    return this.db.within(tx, async (tx) => {
+      await this.users.lockActiveAdmins(tx);
+      return this.changeUser(userId, 'user.revoke_role', actor, tx, async (tx, before) => {
+        await this.users.revokeRole(tx, userId, role);
+        await this.keepAnAdmin(tx, before, 'lose ADMIN');
+      });
+    });
   }
 
+  /** Ends the user's access tokens for good (they stay dead after enableUser); the last active admin stays (CONFLICT). */
   disableUser(userId: string, actor: AuditActor, tx?: Tx): Promise<UserView> {
-    return this.changeUser(userId, 'user.disable', actor, tx, (tx) => this.users.setDisabled(tx, userId, true));
+    return this.db.within(tx, async (tx) => {
+      await this.users.lockActiveAdmins(tx);
+      return this.changeUser(userId, 'user.disable', actor, tx, async (tx, before) => {
+        await this.users.setDisabled(tx, userId, true);
+        await this.keepAnAdmin(tx, before, 'be disabled');
+      });
+    });
+  }
+
+  /** Ends every access token the user holds (the request's own included), from the next request on. */
+  endAllTokens(userId: string, actor: AuditActor, tx?: Tx): Promise<UserView> {
+    return this.changeUser(userId, 'user.sign_out_everywhere', actor, tx, (tx) => this.users.endAllTokens(tx, userId));
+  }
+
+  /**
+   * Refuses a change that left no active admin when `before` was one, so that the registry is never without someone
+   * who can manage it. Runs under lockActiveAdmins: of two admins removing each other at once, the second sees the
+   * first's change and is refused.
+   */
+  private async keepAnAdmin(tx: Tx, before: UserView, change: string): Promise<void> {
+    const wasActiveAdmin = before.roles.includes(Role.ADMIN) && before.disabledAt === null;
+    if (wasActiveAdmin && (await this.users.activeAdminCount(tx)) === 0) {
+      throw new ConflictError(`${before.email} is the last active admin and cannot ${change}`);
+    }
   }
 
   enableUser(userId: string, actor: AuditActor, tx?: Tx): Promise<UserView> {
@@ -114,8 +148,10 @@ export class UsersService {
     action: string,
     actor: AuditActor,
     tx: Tx | undefined,
-    change: (tx: Tx) => Promise<unknown>,
+    change: (tx: Tx, before: UserView) => Promise<unknown>,
   ): Promise<UserView> {
-    return this.db.within(tx, (tx) => this.writes.update(tx, actor, this.users, userId, action, () => change(tx)));
+    return this.db.within(tx, (tx) =>
+      this.writes.update(tx, actor, this.users, userId, action, (before) => change(tx, before)),
+    );
   }
 }

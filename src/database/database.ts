@@ -4,7 +4,7 @@ import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral 
 import { jsonObject, selectList } from './entity-columns.js';
 import { PreparedStatements } from './prepared-statements.js';
 import type { SqlRunner } from './sql-runner.js';
-import { Tx } from './transaction.js';
+import { inTransaction, type Tx } from './transaction.js';
 
 /** What repositories are given: reads, transactions and the column lists of registered entities. */
 @Injectable()
@@ -21,7 +21,7 @@ export class Database {
 
   /** Runs `work` in a transaction of its own; it commits when `work` resolves and rolls back when it throws. */
   transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    return this.dataSource.transaction((manager) => work(new Tx(manager)));
+    return this.dataSource.transaction((manager) => inTransaction(manager, work));
   }
 
   /** Runs `work` in the caller's transaction when there is one, else in a transaction of its own. */

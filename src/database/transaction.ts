@@ -6,6 +6,8 @@ import type { SqlRunner } from './sql-runner.js';
  * it, so that a higher module can compose lower modules' changes (and their audit events) into one commit.
  */
 export class Tx implements SqlRunner {
+  private readonly beforeCommit = new Map<object, () => Promise<void>>();
+
   constructor(private readonly manager: EntityManager) {}
 
   async rows<Row>(text: string, values: readonly unknown[] = []): Promise<Row[]> {
@@ -13,4 +15,27 @@ export class Tx implements SqlRunner {
     const result = (await this.manager.queryRunner!.query(text, [...values], true)) as QueryResult<Row>;
     return result.records;
   }
+
+  /**
+   * Runs `work` once, as the transaction's last statements before it commits (a second call with the same `key`
+   * does not add it again). The audit trail appends its events there, so that the lock on its chain is the last
+   * one a transaction takes and is held only for the commit.
+   */
+  onCommit(key: object, work: () => Promise<void>): void {
+    if (!this.beforeCommit.has(key)) this.beforeCommit.set(key, work);
+  }
+
+  /** Called by whoever opened the transaction, after its work and before COMMIT. */
+  async finish(): Promise<void> {
+    for (const work of this.beforeCommit.values()) await work();
+    this.beforeCommit.clear();
+  }
+}
+
+/** Runs `work` in the transaction of `manager`, then what it left to run before the commit. */
+export async function inTransaction<R>(manager: EntityManager, work: (tx: Tx) => Promise<R>): Promise<R> {
+  const tx = new Tx(manager);
+  const result = await work(tx);
+  await tx.finish();
+  return result;
 }

@@ -16,6 +16,9 @@ import { Party } from '../countries/party.entity.js';
 @ObjectType({ description: 'A public authority that reviews disclosures within its jurisdiction.' })
 @Entity('regulator')
 @Index('IDX_regulator_name_id', ['name', 'id'])
+// One regulator of a name per jurisdiction, ignoring case and runs of spaces: the migration creates it on
+// (jurisdiction, lower(regexp_replace(btrim(name), '\s+', ' ', 'g'))).
+@Index('UQ_regulator_jurisdiction_name', { synchronize: false })
 export class Regulator {
   /** The id of its organisation (auth's), through which users are its staff. */
   @Field(() => ID)

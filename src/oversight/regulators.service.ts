@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditedWrites } from '../audit/audited-writes.js';
 import { OrganizationsService } from '../auth/organizations.service.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
-import { BadUserInputError } from '../common/errors/app-errors.js';
+import { BadUserInputError, ConflictError } from '../common/errors/app-errors.js';
 import type { Page } from '../common/pagination/connection.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
 import { Database } from '../database/database.js';
-import { isForeignKeyViolation } from '../database/pg-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../database/pg-errors.js';
 import type { Tx } from '../database/transaction.js';
 import type { CreateRegulatorInput, UpdateRegulatorInput } from './dto/regulator.input.js';
 import { REGULATOR } from './regulator-scope.js';
@@ -44,7 +44,7 @@ export class RegulatorsService {
               if (isForeignKeyViolation(error)) {
                 throw BadUserInputError.field('input.jurisdiction', 'names no country or organisation');
               }
-              throw error;
+              throw sameNameConflict(error, input.name);
             });
         },
       ),
@@ -54,8 +54,17 @@ export class RegulatorsService {
   update(id: string, input: UpdateRegulatorInput, actor: AuditActor, tx?: Tx): Promise<Regulator> {
     return this.db.within(tx, (tx) =>
       this.writes.update(tx, actor, this.regulators, id, 'regulator.update', () =>
-        this.regulators.rename(tx, id, input.name.trim()),
+        this.regulators.rename(tx, id, input.name.trim()).catch((error: unknown) => {
+          throw sameNameConflict(error, input.name);
+        }),
       ),
     );
   }
+}
+
+/** Names are unique per jurisdiction ignoring case and runs of spaces (UQ_regulator_jurisdiction_name). */
+function sameNameConflict(error: unknown, name: string): unknown {
+  return isUniqueViolation(error, 'UQ_regulator_jurisdiction_name')
+    ? new ConflictError(`a regulator named "${name.trim()}" exists in this jurisdiction`)
+    : error;
 }

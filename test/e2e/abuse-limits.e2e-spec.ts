@@ -9,10 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+let attempts = 0;
+/** A wrong sign-in from `address`, each to another (unknown) account, so that only the address limit applies. */
 function wrongLoginFrom(address: string) {
+  attempts += 1;
   return t.gql(
     LOGIN,
-    { email: 'nobody@example.org', password: 'not-the-password' },
+    { email: `nobody-${attempts}@example.org`, password: 'not-the-password' },
     { headers: { 'x-forwarded-for': address } },
   );
 }
@@ -53,12 +56,17 @@ describe('sign-in attempts', () => {
     expect(elsewhere.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
-  it('counts only failed sign-ins, so that successful ones from a shared address are never throttled', async () => {
-    const user = await t.signUp('office@example.org');
-    for (let attempt = 1; attempt <= 15; attempt += 1) {
+  it('counts only failed sign-ins per address, so that successful ones from a shared address are never throttled', async () => {
+    const office = await Promise.all([1, 2, 3, 4, 5].map((n) => t.signUp(`office-${n}@example.org`)));
+    for (let attempt = 1; attempt <= 9; attempt += 1) {
+      expect((await wrongLoginFrom('203.0.113.50')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    // Fifteen successful sign-ins from the address with one failure left: three each, within the account limit.
+    for (let attempt = 0; attempt < 15; attempt += 1) {
+      const user = office[attempt % office.length];
       const { errors } = await t.gql(
         LOGIN,
-        { email: 'office@example.org', password: user.password },
+        { email: user.email, password: user.password },
         { headers: { 'x-forwarded-for': '203.0.113.50' } },
       );
       expect(errors).toBeUndefined();

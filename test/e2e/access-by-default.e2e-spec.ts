@@ -25,7 +25,7 @@ afterAll(() => t.close());
 /** The one mutation anyone may call. */
 const PUBLIC_MUTATIONS = new Set(['login']);
 /** The queries that need a signed-in caller; every other query is open to the public. */
-const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'apiKeys']);
+const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'verifyAuditTrail', 'apiKeys']);
 /** Arguments where a generic value would be refused as malformed, so the walk asks for something real. */
 const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   country: { iso3: 'KEN' },

@@ -457,6 +457,21 @@ describe('roles and scope', () => {
     expect(granted.data!.grantRole.roles).toEqual(['CURATOR', 'FILER']);
   });
 
+  it('runs the same createUser operation twice with roles left out (graphql-jit compiles it the second time)', async () => {
+    const create = graphql(`
+      mutation ($input: CreateUserInput!) {
+        createUser(input: $input) {
+          roles
+        }
+      }
+    `);
+    for (const email of ['no-roles-1@example.org', 'no-roles-2@example.org']) {
+      const answer = await t.gql(create, { input: { email, password: 'a-long-password-1' } }, { token: admin.token });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.createUser.roles).toEqual([]);
+    }
+  });
+
   it('reports bad input on admin mutations with the field named, changing nothing', async () => {
     const duplicate = await t.gql(
       graphql(`

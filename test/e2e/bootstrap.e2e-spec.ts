@@ -125,5 +125,99 @@ describe('the first admin', () => {
     } finally {
       await fresh.drop();
     }
-  }, 60000);
+  }, 120000);
+});
+
+/** Posts an operation with variables to a server process. */
+async function post(
+  port: number,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ data?: Record<string, any> | null; errors?: { extensions?: Record<string, any> }[] }> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as {
+    data?: Record<string, any> | null;
+    errors?: { extensions?: Record<string, any> }[];
+  };
+}
+
+describe('BOOTSTRAP_ADMIN_* never fails a start', () => {
+  it('leaves an existing user with that email as it is when no admin exists, and starts (exit 0 on SIGTERM)', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const created = await runCli(['--email', 'taken@example.org', '--role', 'CURATOR'], {
+        DATABASE_URL: fresh.url,
+        NEW_USER_PASSWORD: 'taken-password-123',
+      });
+      expect(created.code).toBe(0);
+      const server = startServerProcess({
+        DATABASE_URL: fresh.url,
+        PORT: String(await freePort()),
+        TOKEN_SECRET: 'bootstrap-test-secret-0123456789-abcdef',
+        BOOTSTRAP_ADMIN_EMAIL: 'Taken@example.org',
+        BOOTSTRAP_ADMIN_PASSWORD: 'another-password-456',
+      });
+      await server.waitUntilReady();
+      expect(await server.stop()).toBe(0);
+      expect(server.output()).toMatch(/a user with the email Taken@example.org exists: left as it is/);
+      const client = new pg.Client({ connectionString: fresh.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          `SELECT array_agg(r.role) AS roles FROM app_user u JOIN user_role r ON r.user_id = u.id GROUP BY u.id`,
+        );
+        expect(rows).toEqual([{ roles: ['CURATOR'] }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  }, 120000);
+
+  it('restarts (exit 0) after the only admin was refused stepping down or disabling themselves', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const env = {
+        DATABASE_URL: fresh.url,
+        PORT: String(await freePort()),
+        TOKEN_SECRET: 'bootstrap-test-secret-0123456789-abcdef',
+        BOOTSTRAP_ADMIN_EMAIL: 'sole-admin@example.org',
+        BOOTSTRAP_ADMIN_PASSWORD: 'sole-admin-password-1',
+      };
+      const first = startServerProcess(env);
+      await first.waitUntilReady();
+      const login = await post(
+        first.port,
+        `mutation { login(email: "sole-admin@example.org", password: "sole-admin-password-1") { token user { id } } }`,
+      );
+      const token = login.data!.login.token as string;
+      const id = login.data!.login.user.id as string;
+      const auth = { authorization: `Bearer ${token}` };
+      const revoke = await post(
+        first.port,
+        `mutation ($id: ID!) { revokeRole(userId: $id, role: ADMIN) { id } }`,
+        { id },
+        auth,
+      );
+      expect(revoke.errors![0].extensions!.code).toBe('CONFLICT');
+      const disable = await post(first.port, `mutation ($id: ID!) { disableUser(userId: $id) { id } }`, { id }, auth);
+      expect(disable.errors![0].extensions!.code).toBe('CONFLICT');
+      expect(await first.stop()).toBe(0);
+
+      for (const email of ['sole-admin@example.org', 'someone-else@example.org']) {
+        const again = startServerProcess({ ...env, BOOTSTRAP_ADMIN_EMAIL: email });
+        await again.waitUntilReady();
+        expect(await again.stop()).toBe(0);
+        expect(again.output()).toMatch(/an admin exists: BOOTSTRAP_ADMIN_\* ignored/);
+      }
+    } finally {
+      await fresh.drop();
+    }
+  }, 120000);
 });

@@ -22,11 +22,13 @@ export interface ServerProcess {
  * Runs the built server (dist/src/main.js) as a user would, with exactly the environment given plus PATH:
  * no DATABASE_URL unless the test passes one.
  */
-export function startServerProcess(env: Record<string, string>): ServerProcess {
+export function startServerProcess(env: Record<string, string>, options: { detached?: boolean } = {}): ServerProcess {
   const port = Number(env.PORT);
   const child = spawn(process.execPath, [projectFile('dist/src/main.js')], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // In a process group of its own, as a terminal runs a command: a test can signal the whole group.
+    detached: options.detached ?? false,
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -44,7 +44,7 @@ export interface TestApp {
   ): Promise<GraphqlResponse<Result>>;
   /** Sends query text as it is, for operations that cannot be typed: malformed on purpose, or built at run time. */
   gql(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GraphqlResponse>;
-  /** Runs SQL directly against this file's database, to check what was stored. */
+  /** Runs SQL directly against this file's database as its owner (a superuser), to check what was stored. */
   sql<R extends Record<string, any> = Record<string, any>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Creates a user directly (no audit actor) and signs them in: `signedInUser` of test/fixtures/users.ts. */
   signUp(email: string, roles?: Role[], password?: string): Promise<SignedInUser>;
@@ -74,7 +74,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
         trustProxyHops: 1,
         ...overrides,
       },
-      databaseUrl: database.url,
+      // Like the service: requests run as its restricted role, so every test exercises the grants.
+      databaseUrl: database.appUrl,
       onQuery: (sql) => queries.push(sql),
     },
     logSink,

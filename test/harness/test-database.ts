@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { derivedAppRole } from '../../src/database/app-role.js';
 
 function serverUrl(): string {
   const url = process.env.TEST_DATABASE_SERVER_URL;
@@ -19,7 +20,10 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 
 export interface TestDatabase {
   name: string;
+  /** As the owner (a superuser here): what migrations and the tests' own SQL use. */
   url: string;
+  /** As the service's role, which the template's preparation created and granted: what the app uses. */
+  appUrl: string;
   drop(): Promise<void>;
 }
 
@@ -33,6 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: url.toString(),
+    appUrl: derivedAppRole(url.toString()).url,
     drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

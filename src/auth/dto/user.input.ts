@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Role } from '../../common/access/role.js';
 import { InputArgs } from '../../common/graphql/input-args.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-hasher.js';
@@ -18,10 +18,13 @@ export class CreateUserInput {
   })
   password: string;
 
-  @Field(() => [Role], { defaultValue: [] })
+  // Nullable with a default rather than `[Role!]! = []`: graphql-jit refuses a required input field left out of a
+  // variable even when it has a default (the second identical createUser failed).
+  @Field(() => [Role], { nullable: true, defaultValue: [] })
+  @IsOptional()
   @IsEnum(Role, { each: true })
   @ArrayMaxSize(4)
-  roles: Role[] = [];
+  roles?: Role[] | null = [];
 }
 
 @ArgsType()

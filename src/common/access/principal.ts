@@ -6,6 +6,10 @@ export interface Principal {
   email: string;
   /** Set when the request was authenticated with an API key; the key acts with its owner's rights. */
   apiKeyId: string | null;
+  /** Set when the request was authenticated with an access token: its id (`jti`) and expiry, for `logout`. */
+  token: { id: string; expiresAt: Date } | null;
+  /** A read-only API key: it runs no mutation. */
+  readOnly: boolean;
   roles: ReadonlySet<Role>;
   /** The organisations the user is a member of, as `membershipKey(kind, id)`. */
   memberships: ReadonlySet<string>;

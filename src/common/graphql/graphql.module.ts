@@ -1,9 +1,10 @@
 import { GraphQLModule } from '@nestjs/graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { formatExecutionErrors } from '../errors/format-error.js';
 import type { MercuriusContext } from 'mercurius';
+import { OPERATION, type Metrics, type RequestWithOperation } from '../metrics/metrics.js';
 import { createRequestContext } from '../request-context.js';
 import { assertSafeVariableText } from './input-checks.js';
 import { withPlainFieldsInlined } from './plain-fields.js';
@@ -21,6 +22,8 @@ export interface GraphqlOptions {
   maxComplexity: number;
   maxAliases: number;
   maxTokens: number;
+  /** Counts errors by code and learns each request's operation; absent when metrics are off. */
+  metrics?: Metrics;
 }
 
 /** Headers that only a script can set, so that their presence proves a request was not a plain form post. */
@@ -34,6 +37,7 @@ function operationNameOf(request: FastifyRequest): string | undefined {
 
 export function graphqlModule(options: GraphqlOptions) {
   const complexity = new ComplexityLimit(options.maxComplexity);
+  const metrics = options.metrics;
   return GraphQLModule.forRootAsync<MercuriusDriverConfig>({
     driver: LeanMercuriusDriver,
     inject: [ThinFields],
@@ -53,7 +57,13 @@ export function graphqlModule(options: GraphqlOptions) {
       validationRules: validationRules(options),
       graphql: { parseOptions: { maxTokens: options.maxTokens } },
       context: createRequestContext,
-      errorFormatter: formatExecutionErrors,
+      errorFormatter: metrics
+        ? (execution, context: { reply?: FastifyReply }) => {
+            const formatted = formatExecutionErrors(execution, context);
+            metrics.errorsAnswered(formatted.response.errors ?? [], context.reply?.request);
+            return formatted;
+          }
+        : formatExecutionErrors,
       hooks: {
         // After parsing, validation and the driver's own variable checks; before any resolver runs.
         preExecution: (
@@ -62,8 +72,10 @@ export function graphqlModule(options: GraphqlOptions) {
           context: MercuriusContext,
           variables: unknown,
         ) => {
-          const operation = getOperationAST(document, operationNameOf(context.reply.request));
+          const request: FastifyRequest & RequestWithOperation = context.reply.request;
+          const operation = getOperationAST(document, operationNameOf(request));
           if (!operation) return; // the driver reports a missing or ambiguous operation itself
+          request[OPERATION] = operation;
           const values = (variables ?? {}) as Record<string, unknown>;
           assertSafeVariableText(operation, values);
           complexity.check(schema, document, operation, values);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Metrics } from '../metrics/metrics.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -15,10 +16,16 @@ export function requestId(req: IncomingMessage): string {
  * `request.log` carries the id (`reqId`) for anything logged while serving the request.
  */
 export class RequestLogController extends LogController {
+  /** `metrics` (when on) is told of every response here, so that counting costs no hook of its own. */
+  constructor(private readonly metrics?: Metrics) {
+    super();
+  }
+
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
-    if (request.url.startsWith('/health/')) return;
+    this.metrics?.requestCompleted(request, reply);
+    if (request.url.startsWith('/health/') || request.url === '/metrics') return;
     const line = {
       req: { id: request.id, method: request.method, url: request.url },
       res: { statusCode: reply.statusCode },
