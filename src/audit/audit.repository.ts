@@ -115,6 +115,14 @@ export class AuditRepository {
     );
   }
 
+  /**
+   * One event per change (a bulk write: each record keeps its own event), appended to the chain with the rest of
+   * the transaction's events when it commits.
+   */
+  async appendMany(tx: Tx, actor: AuditActor, changes: readonly AuditChange[]): Promise<void> {
+    for (const change of changes) await this.append(tx, actor, change);
+  }
+
   /** The head, and in the same snapshot the first event stored beyond it. */
   async chainHead(): Promise<ChainHead> {
     const [head] = await this.db.reads.rows<ChainHead>(

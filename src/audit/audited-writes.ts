@@ -51,6 +51,25 @@ export class AuditedWrites {
   }
 
   /**
+   * Records new records in bulk: `insert` creates them and returns them as clients see them; one event per record
+   * (no before), appended in one statement. For imports: each record keeps its own history.
+   */
+  async createMany<S extends { id: string }>(
+    tx: Tx,
+    actor: AuditActor,
+    change: { action: string; entityType: string },
+    insert: () => Promise<S[]>,
+  ): Promise<S[]> {
+    const created = await insert();
+    await this.events.appendMany(
+      tx,
+      actor,
+      created.map((record) => ({ ...change, entityId: record.id, before: null, after: record })),
+    );
+    return created;
+  }
+
+  /**
    * Changes the record `id` of `records`: locks and reads it (NOT_FOUND when there is none), runs `change`, reads
    * it again, and records one event with both snapshots unless they are equal. Concurrent changes to one record
    * queue on the lock, so each sees the one before it: fifty identical calls make one change and one event.

@@ -20,6 +20,13 @@ export class CountriesService {
     private readonly extensions: CountryFilterExtensions,
   ) {}
 
+  /** The codes among `codes` that name no party (country or organisation), in the order given. */
+  async missingPartyCodes(codes: readonly string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const parties = await this.countries.partiesByCode(codes);
+    return codes.filter((_code, at) => parties[at] === null);
+  }
+
   async listCountries(args: CountriesArgs, withTotal: boolean, shape?: CountryShape): Promise<Page<CountryRow>> {
     const filter = args.filter ?? {};
     const afterIso3 = args.after ? decodeCursor(args.after, ['text'])[0] : null;

@@ -17,6 +17,9 @@ import {
   ParticipationMatrixRowResolver,
 } from './participation-analytics.resolver.js';
 import { ParticipationAnalyticsService } from './participation-analytics.service.js';
+import { ParticipationExportController } from './participation-export.controller.js';
+import { ParticipationExportService } from './participation-export.service.js';
+import { ParticipationImportService } from './participation-import.service.js';
 import { Participation } from './participation.entity.js';
 import { ParticipationsRepository } from './participations.repository.js';
 import { ParticipationsResolver } from './participations.resolver.js';
@@ -24,12 +27,15 @@ import { ParticipationsService } from './participations.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Initiative, Participation]), AuditModule, CountriesModule],
+  controllers: [ParticipationExportController],
   providers: [
     InitiativesRepository,
     ParticipationsRepository,
     ParticipationAnalyticsRepository,
     InitiativesService,
     ParticipationsService,
+    ParticipationImportService,
+    ParticipationExportService,
     ParticipationAnalyticsService,
     InitiativesLoaders,
     CountryParticipationFilter,
@@ -41,6 +47,6 @@ import { ParticipationsService } from './participations.service.js';
     ParticipationMatrixRowResolver,
     ParticipationChangeResolver,
   ],
-  exports: [InitiativesService, InitiativesLoaders],
+  exports: [InitiativesService, InitiativesLoaders, ParticipationImportService],
 })
 export class InitiativesModule {}

@@ -6,6 +6,7 @@ import { SqlFilter } from '../database/sql-filter.js';
 import { firstRow, type SqlRunner } from '../database/sql-runner.js';
 import type { Tx } from '../database/transaction.js';
 import type { DatePrecision } from './date-precision.js';
+import type { ParticipationRecord } from './participation-csv.js';
 import type { ParticipationRole } from './participation-role.js';
 import { Participation } from './participation.entity.js';
 
@@ -166,6 +167,85 @@ export class ParticipationsRepository implements AuditedRecords<Participation> {
       ],
     );
     return created;
+  }
+
+  /** Inserts many rows in one statement, answering them in the order given. */
+  async insertMany(tx: Tx, rows: readonly NewParticipation[]): Promise<Participation[]> {
+    if (rows.length === 0) return [];
+    const column = <K extends keyof NewParticipation>(key: K) => rows.map((row) => row[key]);
+    return tx.rows<Participation>(
+      `WITH created AS (
+         INSERT INTO participation AS p (party_code, initiative_id, role, valid_from, valid_from_precision, valid_to,
+           valid_to_precision, source_url, source_title, source_note, supersedes_id)
+         SELECT r.party_code, r.initiative_id, r.role, r.valid_from, r.valid_from_precision, r.valid_to,
+           r.valid_to_precision, r.source_url, r.source_title, r.source_note, r.supersedes_id
+         FROM unnest($1::text[], $2::uuid[], $3::text[], $4::date[], $5::text[], $6::date[], $7::text[], $8::text[],
+           $9::text[], $10::text[], $11::uuid[]) WITH ORDINALITY
+           AS r(party_code, initiative_id, role, valid_from, valid_from_precision, valid_to, valid_to_precision,
+             source_url, source_title, source_note, supersedes_id, n)
+         ORDER BY r.n
+         RETURNING ${this.columns})
+       SELECT * FROM created`,
+      [
+        column('partyCode'),
+        column('initiativeId'),
+        column('role'),
+        column('validFrom'),
+        column('validFromPrecision'),
+        column('validTo'),
+        column('validToPrecision'),
+        column('sourceUrl'),
+        column('sourceTitle'),
+        column('sourceNote'),
+        column('supersedesId'),
+      ],
+    );
+  }
+
+  /**
+   * Holds off every other write to participation until the transaction ends (reads go on): an import checks the
+   * file against the live rows and must write against the same rows.
+   */
+  async lockForImport(tx: Tx): Promise<void> {
+    await tx.rows(`LOCK TABLE participation IN SHARE ROW EXCLUSIVE MODE`);
+  }
+
+  /** The live (not retracted) rows of each (party, initiative) pair, whatever their period. */
+  async liveOfPairs(tx: Tx, pairs: readonly { partyCode: string; initiativeId: string }[]): Promise<Participation[]> {
+    if (pairs.length === 0) return [];
+    return tx.rows<Participation>(
+      `SELECT ${this.columns} FROM unnest($1::text[], $2::uuid[]) AS k(party_code, initiative_id)
+       JOIN participation p ON p.party_code = k.party_code AND p.initiative_id = k.initiative_id
+       WHERE p.retracted_at IS NULL`,
+      [pairs.map((pair) => pair.partyCode), pairs.map((pair) => pair.initiativeId)],
+    );
+  }
+
+  /**
+   * One page of the participation in force on `asOf` (live rows), in the exchange format's columns, by initiative
+   * key, party and id, after the key `after`: the export reads the table in such pages, never all at once.
+   */
+  async exportPage(
+    asOf: string,
+    after: { initiativeKey: string; partyCode: string; id: string } | null,
+    limit: number,
+  ): Promise<(ParticipationRecord & { id: string })[]> {
+    const where = new SqlFilter();
+    const inForce = participationLive(where, 'p', asOf, null);
+    const afterSql = after
+      ? `AND i.key >= ${where.bind(after.initiativeKey)}::text AND (i.key > ${where.bind(after.initiativeKey)}::text
+           OR (p.party_code, p.id) > (${where.bind(after.partyCode)}::text, ${where.bind(after.id)}::uuid))`
+      : '';
+    return this.db.reads.rows<ParticipationRecord & { id: string }>(
+      `SELECT p.party_code AS "partyCode", i.key AS "initiativeKey", p.role, p.valid_from AS "validFrom",
+         p.valid_from_precision AS "validFromPrecision", p.valid_to AS "validTo",
+         p.valid_to_precision AS "validToPrecision", p.source_url AS "sourceUrl", p.source_title AS "sourceTitle",
+         p.source_note AS "sourceNote", p.id
+       FROM initiative i JOIN participation p ON p.initiative_id = i.id
+       WHERE ${inForce} ${afterSql}
+       ORDER BY i.key, p.party_code, p.id LIMIT ${where.bind(limit)}`,
+      where.values,
+    );
   }
 
   /** Retracts the row unless it is already retracted (then nothing changes). */

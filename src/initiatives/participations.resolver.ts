@@ -7,15 +7,18 @@ import type { RequestContext } from '../common/request-context.js';
 import { CountriesLoaders } from '../countries/countries.loaders.js';
 import { Party } from '../countries/party.entity.js';
 import { EndParticipationArgs, RecordParticipationArgs, RetractParticipationArgs } from './dto/participation.input.js';
+import { ImportParticipationsArgs, ParticipationImportResult } from './dto/participation-import.model.js';
 import { Initiative } from './initiative.entity.js';
 import { InitiativesLoaders } from './initiatives.loaders.js';
 import { Participation } from './participation.entity.js';
+import { ParticipationImportService } from './participation-import.service.js';
 import { ParticipationsService } from './participations.service.js';
 
 @Resolver(() => Participation)
 export class ParticipationsResolver {
   constructor(
     private readonly participations: ParticipationsService,
+    private readonly imports: ParticipationImportService,
     private readonly loaders: InitiativesLoaders,
     private readonly countries: CountriesLoaders,
   ) {}
@@ -53,5 +56,17 @@ export class ParticipationsResolver {
   @Allow(Role.CURATOR, Role.ADMIN)
   retractParticipation(@Args() args: RetractParticipationArgs, @Actor() actor: AuditActor): Promise<Participation> {
     return this.participations.retract(args, actor);
+  }
+
+  @Mutation(() => ParticipationImportResult, {
+    description:
+      'Imports participation from a CSV file in the exchange format (curators). The whole file is checked first: with any bad row nothing is imported and every problem is listed by line and column. Rows identical to a live row are skipped, so importing a file twice changes nothing.',
+  })
+  @Allow(Role.CURATOR, Role.ADMIN)
+  importParticipations(
+    @Args() { csv }: ImportParticipationsArgs,
+    @Actor() actor: AuditActor,
+  ): Promise<ParticipationImportResult> {
+    return this.imports.import(csv, actor);
   }
 }

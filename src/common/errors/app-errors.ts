@@ -5,6 +5,10 @@ export interface FieldProblem {
   /** Dotted path of the offending argument or input field, for example "filter.groupKey". */
   field: string;
   message: string;
+  /** For text input made of lines (a CSV file): the 1-based line of the problem. */
+  line?: number;
+  /** For tabular text input: the column (its header name) of the problem. */
+  column?: string;
 }
 
 /** Errors meant for the caller: GraphQL errors with a stable code in `extensions.code`. */

@@ -18,14 +18,27 @@ export function isUnsafeText(text: string): boolean {
 }
 
 const UNSAFE_TEXT = 'must not contain NUL characters or unpaired surrogates';
+const UNSAFE_CHARACTER = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The problem with unsafe `text` at `field`; for text of several lines (a CSV file...), where the first unsafe
+ * character is: `line` (1-based) in the problem, line and character in the message.
+ */
+function unsafeTextProblem(field: string, text: string): FieldProblem {
+  if (!text.includes('\n')) return { field, message: UNSAFE_TEXT };
+  const at = UNSAFE_CHARACTER.exec(text)?.index ?? 0;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(0, lineStart).split('\n').length;
+  return { field, line, message: `${UNSAFE_TEXT} (line ${line}, character ${at - lineStart + 1})` };
+}
 
 /** Scalars whose literals are checked here, so that a bad one is named like a bad variable would be. */
 const CHECKED_SCALARS = new Set<GraphQLScalarType>([LocalDateScalar, DateTimeScalar]);
 
-function inputError(field: string, message: string, node: ASTNode) {
-  return new GraphQLError(`${field} ${message}`, {
+function inputError(field: string, message: string, node: ASTNode, problem: FieldProblem = { field, message }) {
+  return new GraphQLError(`${field} ${problem.message}`, {
     nodes: node,
-    extensions: { code: ErrorCode.BAD_USER_INPUT, field, fields: [{ field, message }] },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field, fields: [problem] },
   });
 }
 
@@ -49,7 +62,8 @@ export function InputLiteralsRule(context: ValidationContext): ASTVisitor {
     StringValue(node) {
       const field = path.join('.') || 'argument';
       if (isUnsafeText(node.value)) {
-        context.reportError(inputError(field, UNSAFE_TEXT, node));
+        const problem = unsafeTextProblem(field, node.value);
+        context.reportError(inputError(field, problem.message, node, problem));
         return;
       }
       const type = getNamedType(context.getInputType());
@@ -76,7 +90,7 @@ export function assertSafeVariableText(operation: OperationDefinitionNode, varia
     while (pending.length > 0 && problems.length < 10) {
       const [path, value] = pending.pop()!;
       if (typeof value === 'string') {
-        if (isUnsafeText(value)) problems.push({ field: path, message: UNSAFE_TEXT });
+        if (isUnsafeText(value)) problems.push(unsafeTextProblem(path, value));
       } else if (Array.isArray(value)) {
         value.forEach((item, index) => pending.push([`${path}.${index}`, item]));
       } else if (value !== null && typeof value === 'object') {

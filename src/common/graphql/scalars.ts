@@ -17,7 +17,7 @@ function invalid(scalar: string, expected: string, value: unknown): TypeError {
 }
 
 /** 'YYYY-MM-DD' of a real calendar day from 0001-01-01 to 9999-12-31, or null. */
-function calendarDate(value: unknown): string | null {
+export function calendarDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const match = DATE.exec(value);
   if (!match) return null;
