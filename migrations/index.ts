@@ -3,6 +3,7 @@ import { Initiatives1795981563228 } from './1795981563228-Initiatives.js';
 import { IdentityAndAudit1795891664034 } from './1795891664034-IdentityAndAudit.js';
 import { Initial1795889377162 } from './1795889377162-Initial.js';
 import { Organizations1795972236514 } from './1795972236514-Organizations.js';
+import { ParticipationLiveIndex1795985067851 } from './1795985067851-ParticipationLiveIndex.js';
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones here.
 export const migrations = [
   Initial1795889377162,
@@ -10,4 +11,5 @@ export const migrations = [
   Organizations1795972236514,
   CountryProfiles1795981723707,
   Initiatives1795981563228,
+  ParticipationLiveIndex1795985067851,
 ];
