@@ -43,16 +43,23 @@ const LIVE = (asOf: string) =>
 
 /**
  * The floor's distribution: the same buckets as participationDistribution, built as JSON in one statement, on the
- * same plan (each country's distinct initiatives counted on the party index; no sort of every row).
+ * same plans: over every initiative, each country's distinct initiatives counted on the party index (no sort of
+ * every row); over some, only their rows, read on the (initiative, party) index and hashed.
  */
 function distributionFloor(keys: string[] | null, unMembersOnly: boolean) {
+  const countries = `FROM (SELECT iso3 FROM country ${unMembersOnly ? 'WHERE un_member' : ''}) c`;
   return floorStatement(
     keys,
-    (k, asOf) => `WITH selected AS MATERIALIZED (SELECT id FROM initiative ${k ? `WHERE key = ANY(${k}::text[])` : ''}),
-      counts AS (
-        SELECT c.iso3, (SELECT count(*) FROM (SELECT DISTINCT p.initiative_id FROM participation p
-          WHERE p.party_code = c.iso3 ${k ? `AND ${AMONG}` : ''} AND ${LIVE(asOf)}) d)::int AS n
-        FROM country c ${unMembersOnly ? 'WHERE c.un_member' : ''}),
+    (k, asOf) => `WITH selected AS (SELECT id FROM initiative ${k ? `WHERE key = ANY(${k}::text[])` : ''}),
+      counts AS (${
+        k
+          ? `SELECT c.iso3, count(DISTINCT p.initiative_id)::int AS n ${countries}
+             LEFT JOIN participation p ON p.party_code = c.iso3 AND p.initiative_id IN (SELECT s.id FROM selected s)
+               AND ${LIVE(asOf)}
+             GROUP BY c.iso3`
+          : `SELECT c.iso3, (SELECT count(*) FROM (SELECT DISTINCT p.initiative_id FROM participation p
+               WHERE p.party_code = c.iso3 AND ${LIVE(asOf)}) d)::int AS n ${countries}`
+      }),
       buckets AS (
         SELECT k, count(c.iso3)::int AS n, COALESCE(array_agg(c.iso3 ORDER BY c.iso3) FILTER (WHERE c.iso3 IS NOT NULL), '{}') AS codes
         FROM generate_series(0, (SELECT count(*) FROM selected)::int) k LEFT JOIN counts c ON c.n = k GROUP BY k)

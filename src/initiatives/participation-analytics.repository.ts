@@ -82,16 +82,21 @@ export class ParticipationAnalyticsRepository {
     const selected = keys === null ? `SELECT i.id FROM initiative i` : selectedInitiatives(where, keys);
     const scope = countries(where);
     const live = participationLive(where, 'p', at.asOf, at.knownAt);
-    // Counted per country on a range scan of the (party, initiative, dates) index, distinct initiatives by a Unique
-    // over the index order (count(DISTINCT) would sort each country's rows again): no sort or hash of every row,
-    // which spilled to disk on 200,000 events. With every initiative selected there is nothing to filter on.
-    const among = keys === null ? '' : `AND ${AMONG_SELECTED}`;
+    // With every initiative selected, each country's rows are counted on a range scan of the (party, initiative,
+    // dates) index, distinct initiatives by a Unique over the index order: no sort or hash of every row, which
+    // spilled to disk on 200,000 events. With some selected, only their rows are read, on the (initiative, party)
+    // index (for knownAt = now, the partial one over rows not retracted, which carries the dates), then hashed.
+    const counts =
+      keys === null
+        ? `SELECT e.iso3, (SELECT count(*) FROM (SELECT DISTINCT p.initiative_id FROM participation p
+             WHERE p.party_code = e.iso3 AND ${live}) d)::int AS n
+           FROM (${scope}) e`
+        : `SELECT e.iso3, count(DISTINCT p.initiative_id)::int AS n
+           FROM (${scope}) e LEFT JOIN participation p ON p.party_code = e.iso3
+             AND p.initiative_id IN (SELECT s.id FROM selected s) AND ${live}
+           GROUP BY e.iso3`;
     return this.db.reads.rows<DistributionRow>(
-      `WITH selected AS MATERIALIZED (${selected}),
-       counts AS (
-         SELECT e.iso3, (SELECT count(*) FROM (SELECT DISTINCT p.initiative_id FROM participation p
-                         WHERE p.party_code = e.iso3 ${among} AND ${live}) d)::int AS n
-         FROM (${scope}) e)
+      `WITH selected AS (${selected}), counts AS (${counts})
        SELECT b.k AS "initiativeCount", count(c.iso3)::int AS "countryCount",
          COALESCE(array_agg(c.iso3 ORDER BY c.iso3) FILTER (WHERE c.iso3 IS NOT NULL), '{}') AS countries,
          n.n AS selected
