@@ -7,6 +7,7 @@ import { IdentityAndAudit1795891664034 } from './1795891664034-IdentityAndAudit.
 import { Initial1795889377162 } from './1795889377162-Initial.js';
 import { Organizations1795972236514 } from './1795972236514-Organizations.js';
 import { RegulatorNameUnique1795983380473 } from './1795983380473-RegulatorNameUnique.js';
+import { ParticipationLiveIndex1795985067851 } from './1795985067851-ParticipationLiveIndex.js';
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones here.
 export const migrations = [
   Initial1795889377162,
@@ -18,4 +19,5 @@ export const migrations = [
   IdempotencyKeys1795983380472,
   RegulatorNameUnique1795983380473,
   ApiKeyScopesAndSessions1795983405245,
+  ParticipationLiveIndex1795985067851,
 ];

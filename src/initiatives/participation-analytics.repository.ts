@@ -27,6 +27,8 @@ export interface MatrixCellRow {
 export interface MatrixRow {
   iso3: string;
   cells: MatrixCellRow[];
+  /** How many of the keys name an initiative (null when every initiative is selected). */
+  selected: number | null;
 }
 
 /** A period on both timelines: instants [from, to), and the calendar days whose midnight (UTC) falls in it. */
@@ -47,12 +49,21 @@ export interface ChangeRow {
   participationId: string;
 }
 
-/** The selected initiatives' ids: all of them when `keys` is null. */
-function selectedInitiatives(where: SqlFilter, keys: readonly string[] | null): string {
-  return keys === null
-    ? `SELECT i.id FROM initiative i`
-    : `SELECT i.id FROM initiative i WHERE i.key = ANY(${where.bind(keys)}::text[])`;
+/**
+ * The selected initiatives (id, key) by key, for a MATERIALIZED CTE `selected`: read once per statement, not once
+ * per country.
+ */
+function selectedInitiatives(where: SqlFilter, keys: readonly string[]): string {
+  return `SELECT i.id, i.key FROM initiative i WHERE i.key = ANY(${where.bind(keys)}::text[])`;
 }
+
+/**
+ * The condition that `p.initiative_id` is one of the CTE `selected`, as `= ANY(array)` computed once (an InitPlan):
+ * in a btree on (party_code, initiative_id, ...) that is one probe per selected initiative within the country's
+ * rows, where a join would read all the country's rows, or probe the exclusion constraint's GiST index (about
+ * ten times slower per probe), which cannot take an array.
+ */
+const AMONG_SELECTED = `p.initiative_id = ANY((SELECT array_agg(s.id) FROM selected s)::uuid[])`;
 
 /**
  * The statements over participation across countries and initiatives: each is one statement, aggregated in
@@ -68,18 +79,24 @@ export class ParticipationAnalyticsRepository {
    */
   distribution(countries: CountryScope, keys: readonly string[] | null, at: Timelines): Promise<DistributionRow[]> {
     const where = new SqlFilter();
-    const selected = selectedInitiatives(where, keys);
+    const selected = keys === null ? `SELECT i.id FROM initiative i` : selectedInitiatives(where, keys);
     const scope = countries(where);
     const live = participationLive(where, 'p', at.asOf, at.knownAt);
-    // Counted per country with a range scan of the (party, initiative, dates) index: no sort or hash of every row,
-    // which spilled to disk on 200,000 events. With every initiative selected there is nothing to filter on.
-    const among = keys === null ? '' : 'AND p.initiative_id IN (SELECT id FROM selected)';
+    // With every initiative selected, each country's rows are counted on a range scan of the (party, initiative,
+    // dates) index, distinct initiatives by a Unique over the index order: no sort or hash of every row, which
+    // spilled to disk on 200,000 events. With some selected, only their rows are read, on the (initiative, party)
+    // index (for knownAt = now, the partial one over rows not retracted, which carries the dates), then hashed.
+    const counts =
+      keys === null
+        ? `SELECT e.iso3, (SELECT count(*) FROM (SELECT DISTINCT p.initiative_id FROM participation p
+             WHERE p.party_code = e.iso3 AND ${live}) d)::int AS n
+           FROM (${scope}) e`
+        : `SELECT e.iso3, count(DISTINCT p.initiative_id)::int AS n
+           FROM (${scope}) e LEFT JOIN participation p ON p.party_code = e.iso3
+             AND p.initiative_id IN (SELECT s.id FROM selected s) AND ${live}
+           GROUP BY e.iso3`;
     return this.db.reads.rows<DistributionRow>(
-      `WITH selected AS (${selected}),
-       counts AS (
-         SELECT e.iso3, (SELECT count(DISTINCT p.initiative_id) FROM participation p
-                         WHERE p.party_code = e.iso3 ${among} AND ${live})::int AS n
-         FROM (${scope}) e)
+      `WITH selected AS (${selected}), counts AS (${counts})
        SELECT b.k AS "initiativeCount", count(c.iso3)::int AS "countryCount",
          COALESCE(array_agg(c.iso3 ORDER BY c.iso3) FILTER (WHERE c.iso3 IS NOT NULL), '{}') AS countries,
          n.n AS selected
@@ -105,16 +122,20 @@ export class ParticipationAnalyticsRepository {
     const where = new SqlFilter();
     const scope = countries(where);
     const after = afterIso3 === null ? '' : `WHERE e.iso3 > ${where.bind(afterIso3)}`;
-    const selected = selectedInitiatives(where, keys);
+    const selected = keys === null ? null : selectedInitiatives(where, keys);
     const live = participationLive(where, 'p', at.asOf, at.knownAt);
-    return this.db.reads.rows<MatrixRow>(
-      `WITH selected AS (SELECT i.id, i.key FROM initiative i WHERE i.id IN (${selected}))
-       SELECT r.iso3, COALESCE((
-         SELECT json_agg(json_build_object('participationId', p.id, 'initiativeKey', i.key, 'role', p.role,
+    // Only the page's countries' rows in the selected initiatives are read: per country, one probe per selected
+    // initiative into the (party, initiative, valid_from) index, which for knownAt = now (the partial index over
+    // rows not retracted) also carries every column of a cell, so the heap is not read.
+    const cells = `SELECT json_agg(json_build_object('participationId', p.id, 'initiativeKey', i.key, 'role', p.role,
            'validFrom', p.valid_from, 'validFromPrecision', p.valid_from_precision, 'validTo', p.valid_to,
            'validToPrecision', p.valid_to_precision) ORDER BY i.key, p.role, p.valid_from)
-         FROM participation p JOIN selected i ON i.id = p.initiative_id
-         WHERE p.party_code = r.iso3 AND ${live}), '[]'::json) AS cells
+         FROM participation p JOIN ${selected === null ? 'initiative' : 'selected'} i ON i.id = p.initiative_id
+         WHERE p.party_code = r.iso3 ${selected === null ? '' : `AND ${AMONG_SELECTED}`} AND ${live}`;
+    return this.db.reads.rows<MatrixRow>(
+      `${selected === null ? '' : `WITH selected AS MATERIALIZED (${selected})`}
+       SELECT r.iso3, COALESCE((${cells}), '[]'::json) AS cells,
+         ${selected === null ? 'NULL::int' : '(SELECT count(*)::int FROM selected)'} AS selected
        FROM (SELECT e.iso3 FROM (${scope}) e ${after} ORDER BY e.iso3 LIMIT ${where.bind(limit)}) r
        ORDER BY r.iso3`,
       where.values,

@@ -64,7 +64,6 @@ export class ParticipationAnalyticsService {
   async matrix(args: MatrixArgs, today: string = todayUtc()): Promise<Page<ParticipationMatrixRow>> {
     const asOf = args.asOf ?? today;
     const keys = args.initiativeKeys ? [...new Set(args.initiativeKeys.map((key) => key.toLowerCase()))] : null;
-    if (keys) await this.checkKeys(keys, 'initiativeKeys');
     const filter = args.countryFilter ?? {};
     const afterIso3 = args.after ? decodeCursor(args.after, ['text'])[0] : null;
     const scope = this.scope(filter, asOf);
@@ -75,6 +74,10 @@ export class ParticipationAnalyticsService {
       afterIso3,
       args.first + 1,
     );
+    // The statement counts the selected initiatives: the keys are looked up again only when one may be missing.
+    if (keys && (rows.length === 0 || (rows[0].selected ?? 0) < keys.length)) {
+      await this.checkKeys(keys, 'initiativeKeys');
+    }
     if (rows.length === 0) await this.countries.checkReferences(filter, 'countryFilter');
     return toPage(
       rows as ParticipationMatrixRow[],

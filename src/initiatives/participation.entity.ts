@@ -52,6 +52,9 @@ import { ParticipationRole } from './participation-role.js';
   'retractedAt',
   'recordedAt',
 ])
+// Rows not retracted (knownAt = now), with INCLUDE columns: written by hand in their migration.
+@Index('IDX_participation_live_party_initiative', { synchronize: false })
+@Index('IDX_participation_live_initiative_party', { synchronize: false })
 @Index('IDX_participation_recorded_at', ['recordedAt', 'id'])
 @Index('IDX_participation_retracted_at', ['retractedAt', 'id'])
 @Index('IDX_participation_valid_from', ['validFrom', 'id'])
