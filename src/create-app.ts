@@ -11,6 +11,7 @@ import { NestPinoLogger } from './common/logging/nest-pino-logger.js';
 import { requestLogger } from './common/logging/request-logger.js';
 import { RequestLogController, requestId } from './common/logging/request-logging.js';
 import { Metrics } from './common/metrics/metrics.js';
+import { SecurityEvents } from './auth/security-events.js';
 import { createRootLogger } from './common/logging/root-logger.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 
@@ -62,6 +63,11 @@ export async function createApp(
       );
     });
     metrics.serve(fastify, options.config.metricsToken);
+    app.get(SecurityEvents).onEvent((event) => {
+      const detail =
+        event.type === 'sign_in' ? (event.ok ? 'ok' : 'failed') : event.type === 'refused' ? event.code : event.kind;
+      metrics.securityEvent(event.type, detail);
+    });
   }
   if (options.config.nodeEnv !== 'production') serveGraphiql(fastify, '/graphql');
   app.useGlobalPipes(createValidationPipe());

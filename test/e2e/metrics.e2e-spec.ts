@@ -40,6 +40,10 @@ describe('/metrics in development', () => {
     await t.gql(createKey, {}, { token: filer.token });
     const limited = await t.gql(createKey, {}, { token: filer.token });
     expect(limited.errors![0].extensions!.code).toBe('RATE_LIMITED');
+    // A failed sign-in, counted as a security event.
+    await t.gql(
+      `mutation SignIn { login(email: "metrics-filer@example.org", password: "not the password at all") { token } }`,
+    );
     // Many made-up operation names collapse into (other) once 200 are known.
     for (let i = 0; i < 210; i++) await t.gql(`query Made${i} { country(iso3: "KEN") { iso3 } }`);
 
@@ -70,6 +74,8 @@ describe('/metrics in development', () => {
       ),
     ).toBe(2);
     expect(sample(text, `graphql_rate_limited_total${op('CreateKey', 'mutation')}`)).toBe(1);
+    expect(sample(text, 'security_events_total{event="sign_in",detail="failed"}')).toBe(1);
+    expect(sample(text, 'security_events_total{event="refused",detail="FORBIDDEN"}')).toBe(2);
     expect(sample(text, 'db_pool_total_connections')).toBeGreaterThan(0);
     expect(sample(text, 'db_pool_idle_connections')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'db_pool_waiting_requests')).toBe(0);

@@ -60,6 +60,7 @@ export class Metrics {
   private readonly errors: Counter<'code'>;
   private readonly refusals: Counter<'code' | 'operation_name' | 'operation_type'>;
   private readonly rateLimited: Counter<'operation_name' | 'operation_type'>;
+  private readonly security: Counter<'event' | 'detail'>;
   private readonly byNode = new WeakMap<OperationDefinitionNode, OperationSeries>();
   private readonly byName = new Map<string, OperationSeries>();
   private readonly unknown: OperationSeries;
@@ -98,7 +99,18 @@ export class Metrics {
       labelNames: ['operation_name', 'operation_type'],
       registers,
     });
+    this.security = new Counter({
+      name: 'security_events_total',
+      help: 'Sign-ins (detail ok or failed), refusals by the access rules (by code), rate-limit refusals (by limit)',
+      labelNames: ['event', 'detail'],
+      registers,
+    });
     this.unknown = this.series(UNKNOWN, 'unknown');
+  }
+
+  /** One security event; both labels come from a closed list (sign_in ok/failed, refusal codes, limit kinds). */
+  securityEvent(event: string, detail: string): void {
+    this.security.inc({ event, detail });
   }
 
   /** Reports the pool's state at each scrape (nothing is recorded between scrapes). */
