@@ -4,19 +4,16 @@ import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
 import type { Database } from './database.js';
-import { firstRow, type SqlRunner } from './sql-runner.js';
-import type { Tx } from './transaction.js';
+import { RecordsById } from './records-by-id.js';
 
 /**
  * The base of a repository of named records with uuid ids (companies, regulators): pages ordered by name then id,
  * keyset on both (index on (name, id)), batches by id for DataLoaders, and the reads of the write path.
  */
-export abstract class NamedRecords<T extends { id: string; name: string }> {
-  constructor(
-    protected readonly db: Database,
-    private readonly entity: EntityTarget<ObjectLiteral>,
-    protected readonly table: string,
-  ) {}
+export abstract class NamedRecords<T extends { id: string; name: string }> extends RecordsById<T> {
+  constructor(db: Database, entity: EntityTarget<ObjectLiteral>, table: string) {
+    super(db, entity, table);
+  }
 
   async page(args: PageArgs): Promise<Page<T>> {
     const after = args.after ? decodeCursor(args.after, ['text', 'uuid']) : null;
@@ -43,27 +40,8 @@ export abstract class NamedRecords<T extends { id: string; name: string }> {
     return indexBy(ids, rows, (row) => row.id);
   }
 
-  read(tx: Tx, id: string): Promise<T | null> {
-    return this.byId(tx, id, '');
-  }
-
-  lockAndRead(tx: Tx, id: string): Promise<T | null> {
-    return this.byId(tx, id, 'FOR UPDATE');
-  }
-
   private async count(): Promise<number> {
     const [{ count }] = await this.db.reads.rows<{ count: number }>(`SELECT count(*) AS count FROM ${this.table}`);
     return count;
-  }
-
-  private async byId(runner: SqlRunner, id: string, lock: '' | 'FOR UPDATE'): Promise<T | null> {
-    return (
-      (await firstRow<T>(runner, `SELECT ${this.columns} FROM ${this.table} t WHERE t.id = $1 ${lock}`, [id])) ?? null
-    );
-  }
-
-  /** The entity's columns under alias `t`. */
-  protected get columns(): string {
-    return this.db.columns(this.entity, 't');
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditedRecords } from '../audit/audited-writes.js';
 import { indexBy } from '../common/loaders/batch-results.js';
 import { Database } from '../database/database.js';
+import { RecordsById } from '../database/records-by-id.js';
 import { SqlFilter } from '../database/sql-filter.js';
 import { firstRow, type SqlRunner } from '../database/sql-runner.js';
 import type { Tx } from '../database/transaction.js';
@@ -24,13 +25,11 @@ export type InitiativeChange = { -readonly [K in keyof typeof CHANGEABLE]?: Init
 
 /** Owns initiative. */
 @Injectable()
-export class InitiativesRepository implements AuditedRecords<Initiative> {
+export class InitiativesRepository extends RecordsById<Initiative> implements AuditedRecords<Initiative> {
   readonly entityType = 'initiative';
 
-  constructor(private readonly db: Database) {}
-
-  private get columns(): string {
-    return this.db.columns(Initiative, 'i');
+  constructor(db: Database) {
+    super(db, Initiative, 'initiative', 'i');
   }
 
   /** Up to `limit` initiatives matching `filter` after the key `afterKey`, by key. */
@@ -139,20 +138,5 @@ export class InitiativesRepository implements AuditedRecords<Initiative> {
       `UPDATE initiative SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1 AND (${differs.join(' OR ')})`,
       set.values,
     );
-  }
-
-  read(tx: Tx, id: string): Promise<Initiative | null> {
-    return this.byId(tx, id, '');
-  }
-
-  lockAndRead(tx: Tx, id: string): Promise<Initiative | null> {
-    return this.byId(tx, id, 'FOR UPDATE');
-  }
-
-  private async byId(runner: SqlRunner, id: string, lock: '' | 'FOR UPDATE'): Promise<Initiative | null> {
-    const row = await firstRow<Initiative>(runner, `SELECT ${this.columns} FROM initiative i WHERE i.id = $1 ${lock}`, [
-      id,
-    ]);
-    return row ?? null;
   }
 }

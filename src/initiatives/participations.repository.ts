@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuditedRecords } from '../audit/audited-writes.js';
 import { groupBy, indexBy } from '../common/loaders/batch-results.js';
 import { Database } from '../database/database.js';
+import { RecordsById } from '../database/records-by-id.js';
 import { SqlFilter } from '../database/sql-filter.js';
-import { firstRow, type SqlRunner } from '../database/sql-runner.js';
 import type { Tx } from '../database/transaction.js';
 import type { DatePrecision } from './date-precision.js';
 import type { ParticipationRecord } from './participation-csv.js';
@@ -52,13 +52,11 @@ export interface NewParticipation {
 
 /** Owns participation: rows are inserted and retracted, never changed otherwise or deleted. */
 @Injectable()
-export class ParticipationsRepository implements AuditedRecords<Participation> {
+export class ParticipationsRepository extends RecordsById<Participation> implements AuditedRecords<Participation> {
   readonly entityType = 'participation';
 
-  constructor(private readonly db: Database) {}
-
-  private get columns(): string {
-    return this.db.columns(Participation, 'p');
+  constructor(db: Database) {
+    super(db, Participation, 'participation', 'p');
   }
 
   async byIds(ids: readonly string[]): Promise<(Participation | null)[]> {
@@ -254,22 +252,5 @@ export class ParticipationsRepository implements AuditedRecords<Participation> {
       `UPDATE participation SET retracted_at = now(), retraction_reason = $2 WHERE id = $1 AND retracted_at IS NULL`,
       [id, reason],
     );
-  }
-
-  read(tx: Tx, id: string): Promise<Participation | null> {
-    return this.byId(tx, id, '');
-  }
-
-  lockAndRead(tx: Tx, id: string): Promise<Participation | null> {
-    return this.byId(tx, id, 'FOR UPDATE');
-  }
-
-  private async byId(runner: SqlRunner, id: string, lock: '' | 'FOR UPDATE'): Promise<Participation | null> {
-    const row = await firstRow<Participation>(
-      runner,
-      `SELECT ${this.columns} FROM participation p WHERE p.id = $1 ${lock}`,
-      [id],
-    );
-    return row ?? null;
   }
 }

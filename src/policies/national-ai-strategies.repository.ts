@@ -7,7 +7,7 @@ import type { Tx } from '../database/transaction.js';
 import type { NationalAiStrategyFilter } from './dto/policy-lists.args.js';
 import type { StrategyAdoption } from './dto/strategy-adoption.model.js';
 import { NationalAiStrategy } from './national-ai-strategy.entity.js';
-import { PolicyRecords } from './policy-records.repository.js';
+import { RecordsById } from '../database/records-by-id.js';
 import type { SourceConfidence } from './source-confidence.js';
 
 export interface StrategyFields {
@@ -22,7 +22,7 @@ export type StrategyKey = [year: number, partyCode: string, title: string];
 
 /** Owns national_ai_strategy. */
 @Injectable()
-export class NationalAiStrategiesRepository extends PolicyRecords<NationalAiStrategy> {
+export class NationalAiStrategiesRepository extends RecordsById<NationalAiStrategy> {
   readonly entityType = 'national_ai_strategy';
   readonly label = 'national AI strategy';
 

@@ -6,7 +6,7 @@ import type { Tx } from '../database/transaction.js';
 import type { PolicyInstrumentFilter } from './dto/policy-lists.args.js';
 import type { PolicyLever, PolicyOrientation } from './policy-levers.js';
 import { PolicyInstrument } from './policy-instrument.entity.js';
-import { PolicyRecords } from './policy-records.repository.js';
+import { RecordsById } from '../database/records-by-id.js';
 
 export interface InstrumentFields {
   title: string;
@@ -20,7 +20,7 @@ export type InstrumentKey = [partyCode: string, title: string];
 
 /** Owns policy_instrument. */
 @Injectable()
-export class PolicyInstrumentsRepository extends PolicyRecords<PolicyInstrument> {
+export class PolicyInstrumentsRepository extends RecordsById<PolicyInstrument> {
   readonly entityType = 'policy_instrument';
   readonly label = 'policy instrument';
 

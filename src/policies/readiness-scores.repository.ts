@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { indexBy } from '../common/loaders/batch-results.js';
 import { Database } from '../database/database.js';
 import type { Tx } from '../database/transaction.js';
-import { PolicyRecords } from './policy-records.repository.js';
+import { RecordsById } from '../database/records-by-id.js';
 import { ReadinessScore } from './readiness-score.entity.js';
 
 export interface RankFields {
@@ -19,7 +19,7 @@ export type RankingKey = [rank: number, countryIso3: string];
 
 /** Owns readiness_score. */
 @Injectable()
-export class ReadinessScoresRepository extends PolicyRecords<ReadinessScore> {
+export class ReadinessScoresRepository extends RecordsById<ReadinessScore> {
   readonly entityType = 'readiness_score';
   readonly label = 'readiness score';
 
