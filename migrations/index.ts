@@ -1,3 +1,4 @@
+import { DisclosureRegistry1795990089661 } from './1795990089661-DisclosureRegistry.js';
 import { CountryProfiles1795981723707 } from './1795981723707-CountryProfiles.js';
 import { Initiatives1795981563228 } from './1795981563228-Initiatives.js';
 import { ApiKeyScopesAndSessions1795983405245 } from './1795983405245-ApiKeyScopesAndSessions.js';
@@ -20,4 +21,5 @@ export const migrations = [
   RegulatorNameUnique1795983380473,
   ApiKeyScopesAndSessions1795983405245,
   ParticipationLiveIndex1795985067851,
+  DisclosureRegistry1795990089661,
 ];

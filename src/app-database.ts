@@ -41,6 +41,14 @@ export const APP_PRIVILEGES: AppPrivileges = {
   national_ai_strategy: ['SELECT', 'INSERT', 'UPDATE'],
   policy_instrument: ['SELECT', 'INSERT', 'UPDATE'],
   readiness_score: ['SELECT', 'INSERT', 'UPDATE'],
+  ai_system: ['SELECT', 'INSERT', 'UPDATE'],
+  // A system's deployments are replaced as a set.
+  ai_system_deployment: ['SELECT', 'INSERT', 'DELETE'],
+  // Published versions are immutable once used (a trigger refuses); an unused one may be republished.
+  disclosure_template: ['SELECT', 'INSERT', 'UPDATE'],
+  // Nothing is deleted: a draft given up is WITHDRAWN; a filing's content is frozen by a trigger.
+  disclosure: ['SELECT', 'INSERT', 'UPDATE'],
+  disclosure_ledger_head: ['SELECT', 'INSERT', 'UPDATE'],
   // Claimed, answered, taken over once expired, purged.
   idempotency_key: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };

@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { CountriesModule } from './countries/countries.module.js';
+import { DisclosuresModule } from './disclosures/disclosures.module.js';
 import { InitiativesModule } from './initiatives/initiatives.module.js';
 import { OversightModule } from './oversight/oversight.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         CompaniesModule,
         PoliciesModule,
         InitiativesModule,
+        DisclosuresModule,
         OversightModule,
         IdempotencyModule,
       ],
