@@ -38,8 +38,13 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(ErrorCode.CONFLICT, message);
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, message, extensions);
+  }
+
+  /** A value of one input field taken already (a duplicate key): `extensions.field` names the field. */
+  static field(field: string, message: string): ConflictError {
+    return new ConflictError(`${field} ${message}`, { field });
   }
 }
 
