@@ -3,6 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { CurrentPrincipal } from '../common/access/current-principal.decorator.js';
 import type { Principal } from '../common/access/principal.js';
 import type { RequestContext } from '../common/request-context.js';
+import { AISystem } from '../companies/ai-system.entity.js';
 import { CompaniesLoaders } from '../companies/companies.loaders.js';
 import { Company } from '../companies/company.entity.js';
 import { DisclosureReadsService } from './disclosure-reads.service.js';
@@ -33,6 +34,11 @@ export class DisclosureFieldsResolver {
   @ResolveField(() => Company)
   async company(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<Company> {
     return (await this.companies.companyById(ctx.loaders).load(row.companyId))!;
+  }
+
+  @ResolveField(() => AISystem)
+  async aiSystem(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<AISystem> {
+    return (await this.companies.aiSystemById(ctx.loaders).load(row.aiSystemId))!;
   }
 
   @ResolveField(() => DisclosureView, { nullable: true, description: 'The original filing this one amends.' })

@@ -17,7 +17,7 @@ export class DisclosureLedgerService {
   /** Recomputes every hash and link of the company's ledger from the stored content. */
   async verify(companyId: string): Promise<LedgerVerdict> {
     const verifier = new LedgerVerifier();
-    for (let afterSeq = 0; ; ) {
+    for (let afterSeq = 0; ;) {
       const rows = await this.ledger.companyBatch(companyId, afterSeq, BATCH);
       for (const row of rows) {
         if (!verifier.add({ ...row, redactions: row.confidential })) return verifier.verdict();

@@ -83,8 +83,8 @@ export class DisclosureReadsService {
     return diff(before, after).map((change) => ({
       path: toPointer(change.path),
       change: change.type === 'CREATE' ? 'ADDED' : change.type === 'REMOVE' ? 'REMOVED' : 'CHANGED',
-      oldValue: change.type === 'CREATE' ? null : change.oldValue,
-      newValue: change.type === 'REMOVE' ? null : change.value,
+      oldValue: change.type === 'CREATE' ? null : (change.oldValue as unknown),
+      newValue: change.type === 'REMOVE' ? null : (change.value as unknown),
     }));
   }
 

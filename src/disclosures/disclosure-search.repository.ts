@@ -46,7 +46,8 @@ const LISTED = [
 
 const RANK = /^[0-9]+(\.[0-9]+)?(e-?[0-9]+)?$/;
 const MICROS = `(extract(epoch FROM d.submitted_at) * 1000000)::bigint::text AS "submittedMicros"`;
-const FROM_MICROS = (placeholder: string) => `(timestamptz 'epoch' + ${placeholder}::bigint * interval '1 microsecond')`;
+const FROM_MICROS = (placeholder: string) =>
+  `(timestamptz 'epoch' + ${placeholder}::bigint * interval '1 microsecond')`;
 
 /**
  * The public reads of filings (submitted ones only, never drafts): newest first, or by relevance for a text

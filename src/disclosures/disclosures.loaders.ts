@@ -21,8 +21,6 @@ export class DisclosuresLoaders {
 
   /** Each company's newest `first` filings (+1, to tell whether there are more), batched over a page of companies. */
   latestOfCompany(loaders: LoaderRegistry, first: number): DataLoader<string, ListedDisclosure[]> {
-    return loaders.get(`disclosure:latest:${first}`, (companyIds) =>
-      this.search.latestOfCompanies(companyIds, first),
-    );
+    return loaders.get(`disclosure:latest:${first}`, (companyIds) => this.search.latestOfCompanies(companyIds, first));
   }
 }

@@ -49,11 +49,16 @@ export class DisclosuresResolver {
     description: 'One filing by id or accession number; a draft only for its company’s filers.',
   })
   @Public()
-  disclosure(@Args() args: DisclosureArgs, @CurrentPrincipal() principal: Principal | null): Promise<DisclosureRow | null> {
+  disclosure(
+    @Args() args: DisclosureArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<DisclosureRow | null> {
     return this.reads.one(args, principal);
   }
 
-  @Query(() => [DisclosureView], { description: 'A filing’s amendment chain: the original, then its amendments as filed.' })
+  @Query(() => [DisclosureView], {
+    description: 'A filing’s amendment chain: the original, then its amendments as filed.',
+  })
   @Public()
   disclosureHistory(
     @Args() { accessionNumber }: AccessionNumberArgs,

@@ -49,28 +49,32 @@ export class DisclosuresService {
     if (!filesFor(principal, input.companyId)) throw new NotFoundError('company', input.companyId);
     const template = await this.template(input.templateKey, input.templateVersion ?? null);
     return this.db.within(tx, (tx) =>
-      this.writes.create(tx, actor, { action: 'disclosure.create_draft', entityType: this.disclosures.entityType }, () =>
-        this.disclosures
-          .insertDraft(tx, {
-            companyId: input.companyId,
-            aiSystemId: input.aiSystemId,
-            templateKey: template.key,
-            templateVersion: template.version,
-            kind: template.kind,
-            reportingPeriod: input.reportingPeriod,
-            content: {},
-            confidential: [],
-            amendsId: null,
-            amendmentType: null,
-            amendmentReason: null,
-            createdBy: actor.userId,
-          })
-          .catch((error: unknown) => {
-            if (isForeignKeyViolation(error)) {
-              throw BadUserInputError.field('input.aiSystemId', 'names no AI system of this company');
-            }
-            throw error;
-          }),
+      this.writes.create(
+        tx,
+        actor,
+        { action: 'disclosure.create_draft', entityType: this.disclosures.entityType },
+        () =>
+          this.disclosures
+            .insertDraft(tx, {
+              companyId: input.companyId,
+              aiSystemId: input.aiSystemId,
+              templateKey: template.key,
+              templateVersion: template.version,
+              kind: template.kind,
+              reportingPeriod: input.reportingPeriod,
+              content: {},
+              confidential: [],
+              amendsId: null,
+              amendmentType: null,
+              amendmentReason: null,
+              createdBy: actor.userId,
+            })
+            .catch((error: unknown) => {
+              if (isForeignKeyViolation(error)) {
+                throw BadUserInputError.field('input.aiSystemId', 'names no AI system of this company');
+              }
+              throw error;
+            }),
       ),
     );
   }

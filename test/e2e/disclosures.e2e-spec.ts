@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/common/access/role.js';
 import { projectFile } from '../../src/common/project-file.js';
 import { companyWithFiler, registerAISystem } from '../fixtures/companies.js';
 import {
@@ -17,8 +18,8 @@ import {
   UPDATE_DRAFT,
 } from '../fixtures/disclosures.js';
 import type { SignedInUser } from '../fixtures/users.js';
-import { graphql } from '../graphql/graphql.js';
-import { startTestApp, type TestApp } from '../harness/test-app.js';
+import { graphql, type ResultOf } from '../graphql/graphql.js';
+import { startTestApp, type GraphqlResponse, type TestApp } from '../harness/test-app.js';
 
 const run = promisify(execFile);
 
@@ -27,7 +28,8 @@ let acme: { companyId: string; aiSystemId: string; filer: SignedInUser };
 let rival: { companyId: string; aiSystemId: string; filer: SignedInUser };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // A filer here files hundreds of changes in a minute, more than the default limit per caller allows.
+  t = await startTestApp({ mutationsPerMinute: 10_000 });
   await insertTestTemplate(t);
   const a = await companyWithFiler(t, { filerEmail: 'filer@acme.example', name: 'Acme Lending' });
   const b = await companyWithFiler(t, { filerEmail: 'filer@rival.example', name: 'Rival Analytics' });
@@ -181,6 +183,50 @@ describe('drafts', () => {
   });
 });
 
+describe('template versions', () => {
+  const PUBLISH = graphql(`
+    mutation Publish($input: PublishDisclosureTemplateInput!) {
+      publishDisclosureTemplate(input: $input) {
+        key
+        version
+      }
+    }
+  `);
+
+  it('keep a used version as it was; a new version is used by new drafts, old drafts keep theirs', async () => {
+    const used = await draftDisclosure(t, acme.filer, ids(acme), { summary: 'under version 1' });
+    const admin = await t.signUp('templates-admin@example.org', [Role.ADMIN]);
+    const input = {
+      key: TEST_TEMPLATE.key,
+      kind: TEST_TEMPLATE.kind,
+      name: 'Test transparency report',
+      issuingBody: 'Test body',
+      description: 'For tests, second version',
+      sourceUrl: 'https://example.org/template',
+      sections: [
+        { key: 'summary', title: 'Summary', order: 1 },
+        { key: 'risks', title: 'Risks', order: 2 },
+        { key: 'internalNote', title: 'Internal note', order: 3 },
+      ],
+      schema: TEST_TEMPLATE.schema,
+      confidentialFields: TEST_TEMPLATE.confidentialFields,
+    };
+    const rewrite = await t.gql(PUBLISH, { input: { ...input, version: 1 } }, { token: admin.token });
+    expect(rewrite.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const next = await t.gql(PUBLISH, { input: { ...input, version: 2 } }, { token: admin.token });
+    expect(next.data?.publishDisclosureTemplate).toEqual({ key: TEST_TEMPLATE.key, version: 2 });
+
+    const fresh = await t.gql(
+      CREATE_DRAFT,
+      { input: { ...ids(acme), templateKey: TEST_TEMPLATE.key, reportingPeriod: '2027' } },
+      { token: acme.filer.token },
+    );
+    expect(fresh.data?.createDisclosureDraft.templateVersion).toBe(2);
+    const [{ template_version }] = await t.sql(`SELECT template_version FROM disclosure WHERE id = $1`, [used]);
+    expect(template_version).toBe(1);
+  });
+});
+
 describe('submission', () => {
   it('files: accession number, hashes, ledger link; the content is frozen in the service and the database', async () => {
     const first = await fileDisclosure(t, rival.filer, ids(rival));
@@ -302,12 +348,18 @@ describe('amendments', () => {
       }
     `);
     const diff = (await t.gql(DIFF, { fromId: original.id, toId: firstId })).data!.disclosureDiff;
-    expect(diff).toEqual([{ path: '/summary', change: 'CHANGED', oldValue: COMPLETE_CONTENT.summary, newValue: 'corrected' }]);
+    expect(diff).toEqual([
+      { path: '/summary', change: 'CHANGED', oldValue: COMPLETE_CONTENT.summary, newValue: 'corrected' },
+    ]);
   });
 
   it('cannot amend a draft', async () => {
     const id = await draftDisclosure(t, rival.filer, ids(rival));
-    const { errors } = await t.gql(AMEND, { originalId: id, type: 'CORRECTION', reason: 'x' }, { token: rival.filer.token });
+    const { errors } = await t.gql(
+      AMEND,
+      { originalId: id, type: 'CORRECTION', reason: 'x' },
+      { token: rival.filer.token },
+    );
     expect(errors?.[0].extensions?.code).toBe('INVALID_STATE_TRANSITION');
   });
 });
@@ -340,7 +392,10 @@ describe('the public registry', () => {
     let after: string | null = null;
     let total = 0;
     for (;;) {
-      const page = await t.gql(LIST, { filter: { companyId: acme.companyId }, after });
+      const page: GraphqlResponse<ResultOf<typeof LIST>> = await t.gql(LIST, {
+        filter: { companyId: acme.companyId },
+        after,
+      });
       expect(page.errors).toBeUndefined();
       total = page.data!.disclosures.totalCount;
       for (const { node } of page.data!.disclosures.edges) {
@@ -390,10 +445,17 @@ describe('the ledger', () => {
     const aiSystemId = await registerAISystem(t, party.filer, party.companyId);
     const filings = [];
     for (let i = 0; i < 3; i++) {
-      filings.push(await fileDisclosure(t, party.filer, { companyId: party.companyId, aiSystemId }, {
-        ...COMPLETE_CONTENT,
-        summary: `year ${i}`,
-      }));
+      filings.push(
+        await fileDisclosure(
+          t,
+          party.filer,
+          { companyId: party.companyId, aiSystemId },
+          {
+            ...COMPLETE_CONTENT,
+            summary: `year ${i}`,
+          },
+        ),
+      );
     }
     expect((await t.gql(VERIFY, { companyId: party.companyId })).data!.verifyLedger.valid).toBe(true);
 
@@ -429,7 +491,10 @@ describe('the ledger', () => {
     const aiSystemId = await registerAISystem(t, party.filer, party.companyId);
     await fileDisclosure(t, party.filer, { companyId: party.companyId, aiSystemId });
     const exported = await t.http().get('/exports/disclosures.jsonl').expect(200);
-    const lines = exported.text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = exported.text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const clean = lines.filter((line) => line.companyId === party.companyId);
     expect(clean).toHaveLength(1);
     expect(clean[0]).toMatchObject({ ledgerSeq: 1, previousHash: null, redactions: [] });
