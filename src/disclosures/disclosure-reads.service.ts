@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import diff from 'microdiff';
 import type { Principal } from '../common/access/principal.js';
-import { BadUserInputError } from '../common/errors/app-errors.js';
+import { BadUserInputError, NotFoundError } from '../common/errors/app-errors.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
 import { filesFor } from './disclosure-access.js';
 import { DisclosureSearchRepository, type DraftRow, type ListedDisclosure } from './disclosure-search.repository.js';
@@ -76,8 +76,8 @@ export class DisclosureReadsService {
   /** The fields that differ between two filings the caller may see, as the caller sees them. */
   async diff(fromId: string, toId: string, principal: Principal | null): Promise<DisclosureChange[]> {
     const [from, to] = await this.byIds([fromId, toId], principal);
-    if (!from) throw BadUserInputError.field('fromId', 'names no filing you can see');
-    if (!to) throw BadUserInputError.field('toId', 'names no filing you can see');
+    if (!from) throw new NotFoundError('disclosure', fromId);
+    if (!to) throw new NotFoundError('disclosure', toId);
     const before = this.contentFor(from, principal) as Record<string, unknown>;
     const after = this.contentFor(to, principal) as Record<string, unknown>;
     return diff(before, after).map((change) => ({
