@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { OversightScopeRepository } from './oversight-scope.repository.js';
+import { OversightScopeService } from './oversight-scope.service.js';
 import { RegulatorMembershipResolver } from './regulator-membership.resolver.js';
 import { CertificationStatusChange } from './certification-status-change.entity.js';
 import { Certification } from './certification.entity.js';
@@ -34,6 +36,8 @@ import { RegulatorsService } from './regulators.service.js';
   providers: [
     RegulatorsRepository,
     RegulatorsService,
+    OversightScopeRepository,
+    OversightScopeService,
     RegulatorsLoaders,
     RegulatorsResolver,
     RegulatorMembershipResolver,
