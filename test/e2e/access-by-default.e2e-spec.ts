@@ -30,6 +30,7 @@ const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'verifyAuditT
 const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   country: { iso3: 'KEN' },
   countryGroup: { key: 'G7' },
+  disclosureTemplate: { key: 'unctad-impact-assessment' },
   strategyAdoption: { groupKeys: ['LDC'], fromYear: 2017, toYear: 2024 },
   readinessRanking: { year: 2024 },
   // The sample instant is in the future: a period must end after it starts.
