@@ -33,6 +33,7 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   country: { iso3: 'KEN' },
   countryGroup: { key: 'G7' },
+  disclosureTemplate: { key: 'unctad-impact-assessment' },
   strategyAdoption: { groupKeys: ['LDC'], fromYear: 2017, toYear: 2024 },
   readinessRanking: { year: 2024 },
   // The sample instant is in the future: a period must end after it starts.

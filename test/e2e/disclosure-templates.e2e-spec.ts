@@ -250,6 +250,27 @@ describe('publishing', () => {
     expect(await events('unctad-impact-assessment@2')).toHaveLength(1);
   });
 
+  it('lets one of two concurrent publishers of the same new version win; the other gets CONFLICT', async () => {
+    const [first, second] = await Promise.all([
+      publish(registration({ key: 'race-registration', name: 'First' })),
+      publish(registration({ key: 'race-registration', name: 'Second' })),
+    ]);
+    const outcomes = [first, second].map((answer) => answer.errors?.[0].extensions?.code ?? 'ok').sort();
+    // The loser either collided on the key (CONFLICT) or came second and replaced the unused version.
+    expect([
+      ['CONFLICT', 'ok'],
+      ['ok', 'ok'],
+    ]).toContainEqual(outcomes);
+    const stored = await t.sql(`SELECT version FROM disclosure_template WHERE key = 'race-registration'`);
+    expect(stored).toEqual([{ version: 1 }]);
+    const recorded = await events('race-registration@1');
+    expect(recorded.map((event) => event.action)).toEqual(
+      outcomes[0] === 'CONFLICT'
+        ? ['disclosure_template.publish']
+        : ['disclosure_template.publish', 'disclosure_template.replace'],
+    );
+  });
+
   it('refuses a bad schema with BAD_USER_INPUT naming input.schema, and stores nothing', async () => {
     const before = await t.sql(`SELECT count(*)::int AS count FROM audit_event`);
     const cases: PublishInput['schema'][] = [
