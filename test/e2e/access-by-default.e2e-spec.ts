@@ -34,14 +34,19 @@ const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   readinessRanking: { year: 2024 },
   // The sample instant is in the future: a period must end after it starts.
   participationChanges: { from: '2020-01-01T00:00:00Z' },
+  // Neither argument is required, but exactly one must be given.
+  company: { lei: '5493001KJTIIGC8Y1R12' },
 };
-/** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
+/**
+ * An operation calling `field` alone, with every required argument (and any optional one given) passed as a
+ * variable of its declared type.
+ */
 function operationFor(
   kind: 'query' | 'mutation',
   field: GraphQLField<unknown, unknown>,
   given: Record<string, unknown> = {},
 ): { query: string; variables: Record<string, unknown> } {
-  const args = field.args.filter(isRequiredArgument);
+  const args = field.args.filter((arg) => isRequiredArgument(arg) || arg.name in given);
   const declarations = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
