@@ -1,3 +1,4 @@
+import { Oversight1795991699048 } from './1795991699048-Oversight.js';
 import { CompanySearch1795990651344 } from './1795990651344-CompanySearch.js';
 import { DisclosureRegistry1795990089661 } from './1795990089661-DisclosureRegistry.js';
 import { CountryProfiles1795981723707 } from './1795981723707-CountryProfiles.js';
@@ -24,4 +25,5 @@ export const migrations = [
   ParticipationLiveIndex1795985067851,
   DisclosureRegistry1795990089661,
   CompanySearch1795990651344,
+  Oversight1795991699048,
 ];

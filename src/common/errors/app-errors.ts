@@ -9,6 +9,8 @@ export interface FieldProblem {
   line?: number;
   /** For tabular text input: the column (its header name) of the problem. */
   column?: string;
+  /** For JSON input (a filing's content): the JSON Pointer of the problem inside it. */
+  path?: string;
 }
 
 /** Errors meant for the caller: GraphQL errors with a stable code in `extensions.code`. */
