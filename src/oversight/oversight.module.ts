@@ -2,6 +2,18 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { CompaniesModule } from '../companies/companies.module.js';
+import { DisclosuresModule } from '../disclosures/disclosures.module.js';
+import { AISystemCertificationsResolver, CompanyCertificationsResolver } from './certification-owners.resolver.js';
+import { CertificationsLoaders } from './certifications.loaders.js';
+import { CertificationsRepository } from './certifications.repository.js';
+import { CertificationsResolver } from './certifications.resolver.js';
+import { CertificationsService } from './certifications.service.js';
+import { EnforcementActionsRepository } from './enforcement-actions.repository.js';
+import { EnforcementActionsResolver } from './enforcement-actions.resolver.js';
+import { EnforcementActionsService } from './enforcement-actions.service.js';
+import { AISystemEnforcementResolver, CompanyEnforcementResolver } from './enforcement-owners.resolver.js';
+import { EnforcementLoaders } from './enforcement.loaders.js';
 import { OversightScopeRepository } from './oversight-scope.repository.js';
 import { OversightScopeService } from './oversight-scope.service.js';
 import { RegulatorMembershipResolver } from './regulator-membership.resolver.js';
@@ -32,6 +44,8 @@ import { RegulatorsService } from './regulators.service.js';
     ]),
     AuditModule,
     AuthModule,
+    CompaniesModule,
+    DisclosuresModule,
   ],
   providers: [
     RegulatorsRepository,
@@ -41,6 +55,18 @@ import { RegulatorsService } from './regulators.service.js';
     RegulatorsLoaders,
     RegulatorsResolver,
     RegulatorMembershipResolver,
+    CertificationsRepository,
+    CertificationsService,
+    CertificationsLoaders,
+    CertificationsResolver,
+    CompanyCertificationsResolver,
+    AISystemCertificationsResolver,
+    EnforcementActionsRepository,
+    EnforcementActionsService,
+    EnforcementLoaders,
+    EnforcementActionsResolver,
+    CompanyEnforcementResolver,
+    AISystemEnforcementResolver,
   ],
   exports: [RegulatorsService, RegulatorsLoaders],
 })
