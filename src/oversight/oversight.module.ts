@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { DisclosuresModule } from '../disclosures/disclosures.module.js';
 import { OversightScopeRepository } from './oversight-scope.repository.js';
 import { OversightScopeService } from './oversight-scope.service.js';
 import { RegulatorMembershipResolver } from './regulator-membership.resolver.js';
@@ -17,6 +18,15 @@ import { RegulatorsLoaders } from './regulators.loaders.js';
 import { RegulatorsRepository } from './regulators.repository.js';
 import { RegulatorsResolver } from './regulators.resolver.js';
 import { RegulatorsService } from './regulators.service.js';
+import { ReviewDisclosureResolver } from './review-disclosure.resolver.js';
+import { ReviewFieldsResolver } from './review-fields.resolver.js';
+import { ReviewQueueRepository } from './review-queue.repository.js';
+import { ReviewReaders } from './review-readers.js';
+import { ReviewReadsService } from './review-reads.service.js';
+import { ReviewsLoaders } from './reviews.loaders.js';
+import { ReviewsRepository } from './reviews.repository.js';
+import { ReviewsResolver } from './reviews.resolver.js';
+import { ReviewsService } from './reviews.service.js';
 
 @Module({
   imports: [
@@ -32,6 +42,7 @@ import { RegulatorsService } from './regulators.service.js';
     ]),
     AuditModule,
     AuthModule,
+    DisclosuresModule,
   ],
   providers: [
     RegulatorsRepository,
@@ -41,6 +52,15 @@ import { RegulatorsService } from './regulators.service.js';
     RegulatorsLoaders,
     RegulatorsResolver,
     RegulatorMembershipResolver,
+    ReviewsRepository,
+    ReviewQueueRepository,
+    ReviewsService,
+    ReviewReadsService,
+    ReviewsLoaders,
+    ReviewReaders,
+    ReviewsResolver,
+    ReviewFieldsResolver,
+    ReviewDisclosureResolver,
   ],
   exports: [RegulatorsService, RegulatorsLoaders],
 })
