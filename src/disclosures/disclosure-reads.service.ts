@@ -102,6 +102,7 @@ export class DisclosureReadsService {
     const publicContent = () => ('content' in row ? publicView(row.content, row.confidential) : row.publicContent);
     if (!row.confidential.length) return 'content' in row ? row.content : row.publicContent;
     if (!principal) return publicContent();
+    if ('content' in row && filesFor(principal, row.companyId)) return row.content;
     return this.readers
       .loader(loaders, principal)
       .load(row)
@@ -110,12 +111,6 @@ export class DisclosureReadsService {
         if ('content' in row) return row.content;
         return loaders.get<string, unknown>('disclosure:content', (ids) => this.disclosures.contents(ids)).load(row.id);
       });
-  }
-
-  /** Whether `principal` reads each filing in full (see ConfidentialReaders). */
-  inFull(rows: readonly DisclosureRow[], principal: Principal | null, loaders: LoaderRegistry): Promise<boolean[]> {
-    const loader = this.readers.loader(loaders, principal);
-    return Promise.all(rows.map((row) => loader.load(row)));
   }
 
   private visible(row: DisclosureRow, principal: Principal | null): boolean {
