@@ -29,6 +29,15 @@ import { RegulatorsLoaders } from './regulators.loaders.js';
 import { RegulatorsRepository } from './regulators.repository.js';
 import { RegulatorsResolver } from './regulators.resolver.js';
 import { RegulatorsService } from './regulators.service.js';
+import { ReviewDisclosureResolver } from './review-disclosure.resolver.js';
+import { ReviewFieldsResolver } from './review-fields.resolver.js';
+import { ReviewQueueRepository } from './review-queue.repository.js';
+import { ReviewReaders } from './review-readers.js';
+import { ReviewReadsService } from './review-reads.service.js';
+import { ReviewsLoaders } from './reviews.loaders.js';
+import { ReviewsRepository } from './reviews.repository.js';
+import { ReviewsResolver } from './reviews.resolver.js';
+import { ReviewsService } from './reviews.service.js';
 
 @Module({
   imports: [
@@ -67,6 +76,15 @@ import { RegulatorsService } from './regulators.service.js';
     EnforcementActionsResolver,
     CompanyEnforcementResolver,
     AISystemEnforcementResolver,
+    ReviewsRepository,
+    ReviewQueueRepository,
+    ReviewsService,
+    ReviewReadsService,
+    ReviewsLoaders,
+    ReviewReaders,
+    ReviewsResolver,
+    ReviewFieldsResolver,
+    ReviewDisclosureResolver,
   ],
   exports: [RegulatorsService, RegulatorsLoaders],
 })
