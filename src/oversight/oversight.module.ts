@@ -2,7 +2,18 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { CompaniesModule } from '../companies/companies.module.js';
 import { DisclosuresModule } from '../disclosures/disclosures.module.js';
+import { AISystemCertificationsResolver, CompanyCertificationsResolver } from './certification-owners.resolver.js';
+import { CertificationsLoaders } from './certifications.loaders.js';
+import { CertificationsRepository } from './certifications.repository.js';
+import { CertificationsResolver } from './certifications.resolver.js';
+import { CertificationsService } from './certifications.service.js';
+import { EnforcementActionsRepository } from './enforcement-actions.repository.js';
+import { EnforcementActionsResolver } from './enforcement-actions.resolver.js';
+import { EnforcementActionsService } from './enforcement-actions.service.js';
+import { AISystemEnforcementResolver, CompanyEnforcementResolver } from './enforcement-owners.resolver.js';
+import { EnforcementLoaders } from './enforcement.loaders.js';
 import { OversightScopeRepository } from './oversight-scope.repository.js';
 import { OversightScopeService } from './oversight-scope.service.js';
 import { RegulatorMembershipResolver } from './regulator-membership.resolver.js';
@@ -42,6 +53,7 @@ import { ReviewsService } from './reviews.service.js';
     ]),
     AuditModule,
     AuthModule,
+    CompaniesModule,
     DisclosuresModule,
   ],
   providers: [
@@ -52,6 +64,18 @@ import { ReviewsService } from './reviews.service.js';
     RegulatorsLoaders,
     RegulatorsResolver,
     RegulatorMembershipResolver,
+    CertificationsRepository,
+    CertificationsService,
+    CertificationsLoaders,
+    CertificationsResolver,
+    CompanyCertificationsResolver,
+    AISystemCertificationsResolver,
+    EnforcementActionsRepository,
+    EnforcementActionsService,
+    EnforcementLoaders,
+    EnforcementActionsResolver,
+    CompanyEnforcementResolver,
+    AISystemEnforcementResolver,
     ReviewsRepository,
     ReviewQueueRepository,
     ReviewsService,
