@@ -1,3 +1,4 @@
+import { ComplianceIndexes1795992855819 } from './1795992855819-ComplianceIndexes.js';
 import { Oversight1795991699048 } from './1795991699048-Oversight.js';
 import { CompanySearch1795990651344 } from './1795990651344-CompanySearch.js';
 import { DisclosureRegistry1795990089661 } from './1795990089661-DisclosureRegistry.js';
@@ -26,4 +27,5 @@ export const migrations = [
   DisclosureRegistry1795990089661,
   CompanySearch1795990651344,
   Oversight1795991699048,
+  ComplianceIndexes1795992855819,
 ];

@@ -30,3 +30,16 @@ export function companyInJurisdiction(company: string, jurisdiction: string, onD
            OR EXISTS (SELECT 1 FROM ai_system s WHERE s.company_id = ${company}
                       AND ${systemInJurisdiction('s.id', jurisdiction, onDate)}))`;
 }
+
+/**
+ * The jurisdictions whose rules apply in `jurisdiction` on the date: itself and the groups it is a member of then
+ * (a member state of the EU on the day is bound by the EU's rules too).
+ */
+export function jurisdictionAuthorities(jurisdiction: string, onDate: string): string {
+  return `(SELECT ${jurisdiction}::varchar
+           UNION
+           SELECT m.group_key FROM country_group_membership m
+           WHERE m.party_code = ${jurisdiction}
+             AND (m.valid_from IS NULL OR m.valid_from <= ${onDate}::date)
+             AND (m.valid_to IS NULL OR m.valid_to > ${onDate}::date))`;
+}

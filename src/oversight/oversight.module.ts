@@ -2,6 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { CompaniesModule } from '../companies/companies.module.js';
+import { CountriesModule } from '../countries/countries.module.js';
+import { DisclosureTemplatesModule } from '../disclosures/templates/disclosure-templates.module.js';
+import { InitiativesModule } from '../initiatives/initiatives.module.js';
+import { ComplianceRepository } from './compliance.repository.js';
+import {
+  AISystemComplianceResolver,
+  ComplianceResolver,
+  RequirementComplianceResolver,
+} from './compliance.resolver.js';
+import { ComplianceService } from './compliance.service.js';
 import { OversightScopeRepository } from './oversight-scope.repository.js';
 import { OversightScopeService } from './oversight-scope.service.js';
 import { RegulatorMembershipResolver } from './regulator-membership.resolver.js';
@@ -17,6 +28,10 @@ import { RegulatorsLoaders } from './regulators.loaders.js';
 import { RegulatorsRepository } from './regulators.repository.js';
 import { RegulatorsResolver } from './regulators.resolver.js';
 import { RegulatorsService } from './regulators.service.js';
+import { RequirementsLoaders } from './requirements.loaders.js';
+import { RequirementsRepository } from './requirements.repository.js';
+import { RequirementsResolver } from './requirements.resolver.js';
+import { RequirementsService } from './requirements.service.js';
 
 @Module({
   imports: [
@@ -32,6 +47,10 @@ import { RegulatorsService } from './regulators.service.js';
     ]),
     AuditModule,
     AuthModule,
+    CompaniesModule,
+    CountriesModule,
+    DisclosureTemplatesModule,
+    InitiativesModule,
   ],
   providers: [
     RegulatorsRepository,
@@ -41,6 +60,15 @@ import { RegulatorsService } from './regulators.service.js';
     RegulatorsLoaders,
     RegulatorsResolver,
     RegulatorMembershipResolver,
+    RequirementsRepository,
+    RequirementsService,
+    RequirementsLoaders,
+    RequirementsResolver,
+    ComplianceRepository,
+    ComplianceService,
+    ComplianceResolver,
+    RequirementComplianceResolver,
+    AISystemComplianceResolver,
   ],
   exports: [RegulatorsService, RegulatorsLoaders],
 })

@@ -42,7 +42,6 @@ const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   company: { id: NO_SUCH_ID },
   disclosure: { accessionNumber: 'AID-2026-000001' },
   disclosureHistory: { accessionNumber: 'AID-2026-000001' },
-  disclosureTemplate: { key: 'unctad-impact-assessment' },
 };
 /** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
 function operationFor(
