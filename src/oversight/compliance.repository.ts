@@ -34,9 +34,10 @@ const PENDING = `('SUBMITTED', 'UNDER_REVIEW')`;
  *   parties the jurisdiction covers;
  * - `pair`: requirement x AI system, for the systems deployed in a party it reaches and, for an initiative's, every
  *   system of a company incorporated in one, when risk level and organisation role match; `via` keeps the parties;
- * - `assessed`: per pair, the best filing of the year under each template (one index probe per template), the
- *   certification that comes closest, the deployment bans in force where the requirement reaches the system, and
- *   from them the row's status (STATUS_ORDER's names; a voluntary requirement never gives NON_COMPLIANT).
+ * - `assessed`: per pair, the best filing of the year under each template (one index-only probe per template), the
+ *   certification that comes closest, the deployment bans in force where the requirement reaches the system
+ *   (probed only for the few companies in `banned`, a hashed lookup), and from them the row's status
+ *   (STATUS_ORDER's names; a voluntary requirement never gives NON_COMPLIANT).
  *
  * Bound values go on `where`; `subjects` narrows the systems before anything is probed.
  */
@@ -53,6 +54,12 @@ function assessed(where: SqlFilter, scope: ComplianceScope, subjects: Subjects):
   const matches = `(cardinality(r.risk_levels) = 0 OR s.risk_level = ANY(r.risk_levels))
         AND (cardinality(r.organization_roles) = 0 OR s.organization_role = ANY(r.organization_roles))`;
   const inJurisdiction = jurisdiction === null ? '' : `WHERE x.party_code IN ${coveredParties(jurisdiction, asOf)}`;
+  const bannedSubjects =
+    subjects !== null && 'companyIds' in subjects
+      ? `AND e.company_id = ANY(${where.bind(subjects.companyIds)}::uuid[])`
+      : '';
+  const banFilter = `e.kind IN ('DEPLOYMENT_BAN', 'DEPLOYMENT_SUSPENSION') AND e.status IN ('OPEN', 'UNDER_APPEAL')
+          AND e.effective_from <= ${asOf} AND (e.effective_until IS NULL OR ${asOf} < e.effective_until)`;
   const bindingHere =
     jurisdiction === null ? 'TRUE' : `r.jurisdiction IN ${jurisdictionAuthorities(jurisdiction, asOf)}`;
   return `
@@ -74,8 +81,11 @@ function assessed(where: SqlFilter, scope: ComplianceScope, subjects: Subjects):
         WHERE r.initiative_id IS NOT NULL AND p.retracted_at IS NULL AND ${participationInForce('p', asOf)}
       ) x ${inJurisdiction}
     ),
+    banned AS MATERIALIZED (
+      SELECT DISTINCT e.company_id FROM enforcement_action e WHERE ${banFilter} ${bannedSubjects}
+    ),
     pair AS (
-      SELECT x.requirement_id, x.ai_system_id, x.company_id, array_agg(DISTINCT x.party_code) AS via
+      SELECT x.requirement_id, x.ai_system_id, x.company_id, array_agg(x.party_code) AS via
       FROM (
         SELECT rc.requirement_id, s.id AS ai_system_id, s.company_id, rc.party_code
         FROM reach rc JOIN req r ON r.id = rc.requirement_id
@@ -136,9 +146,9 @@ function assessed(where: SqlFilter, scope: ComplianceScope, subjects: Subjects):
                  'effectiveFrom', e.effective_from, 'effectiveUntil', e.effective_until)
                  ORDER BY e.effective_from, e.id) AS facts
         FROM enforcement_action e JOIN regulator g ON g.id = e.regulator_id
-        WHERE e.company_id = p.company_id AND (e.ai_system_id IS NULL OR e.ai_system_id = p.ai_system_id)
-          AND e.kind IN ('DEPLOYMENT_BAN', 'DEPLOYMENT_SUSPENSION') AND e.status IN ('OPEN', 'UNDER_APPEAL')
-          AND e.effective_from <= ${asOf} AND (e.effective_until IS NULL OR ${asOf} < e.effective_until)
+        WHERE p.company_id IN (SELECT b.company_id FROM banned b)
+          AND e.company_id = p.company_id AND (e.ai_system_id IS NULL OR e.ai_system_id = p.ai_system_id)
+          AND ${banFilter}
           -- where it bites: decided for a party the requirement reaches the system through, or a group of one
           AND (e.jurisdiction = ANY(p.via) OR EXISTS (
                 SELECT 1 FROM country_group_membership m

@@ -327,6 +327,51 @@ describe('a HIGH-risk system deployed where a MANDATORY requirement applies', ()
   });
 });
 
+describe("a group's requirement (the EU's)", () => {
+  it('applies in its member states on the date, and is asked about there too', async () => {
+    const eu = await regulatorWithMember(t, admin, {
+      memberEmail: 'officer@eu.example.org',
+      name: 'EU AI Office',
+      jurisdiction: 'EU',
+    });
+    const euRequirement = await setRequirement(eu.member.token, {
+      title: 'EU high-risk registration',
+      certificationRequired: false,
+      certificationScheme: null,
+    });
+    const paris = await companyWithFiler(t, {
+      filerEmail: 'filer@fr.example.org',
+      name: 'Paris Vision',
+      countryIso3: 'FRA',
+    });
+    const camera = await registerAISystem(t, paris.filer, paris.companyId, {
+      riskLevel: 'HIGH',
+      jurisdictions: ['FRA'],
+    });
+    const missing = [`no accepted filing under ${TEST_TEMPLATE.key} for period 2026`];
+    for (const jurisdiction of ['EU', 'FRA', null]) {
+      const status = await statusOf(paris.companyId, '2026-06-30', jurisdiction);
+      expect(rowsOf(status, euRequirement)).toEqual([
+        { aiSystemId: camera, status: 'NON_COMPLIANT', reasons: missing },
+      ]);
+    }
+    // Not in another member state, and not in Kenya, where the bank's HIGH-risk system is deployed.
+    expect((await statusOf(paris.companyId, '2026-06-30', 'DEU')).requirements).toEqual([]);
+    expect(rowsOf(await statusOf(bank.companyId, '2026-06-30', null), euRequirement)).toEqual([]);
+    // The United Kingdom left on 2020-01-31: the EU's requirement reached systems deployed there only before.
+    const london = await registerAISystem(t, paris.filer, paris.companyId, {
+      riskLevel: 'HIGH',
+      jurisdictions: ['GBR'],
+    });
+    const reached = async (asOf: string) =>
+      rowsOf(await statusOf(paris.companyId, asOf, null), euRequirement).map((row) => row.aiSystemId);
+    await t.sql(`UPDATE disclosure_requirement SET effective_from = '2019-01-01' WHERE id = $1`, [euRequirement]);
+    expect(await reached('2019-06-30')).toEqual(expect.arrayContaining([camera, london]));
+    expect(await reached('2020-06-30')).toEqual([camera]);
+    await t.sql(`UPDATE disclosure_requirement SET effective_from = '2026-01-01' WHERE id = $1`, [euRequirement]);
+  });
+});
+
 describe('AISystem.compliance', () => {
   const SYSTEMS = graphql(`
     query SystemsCompliance($id: ID!, $asOf: LocalDate) {
