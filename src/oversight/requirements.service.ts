@@ -8,6 +8,7 @@ import { Role } from '../common/access/role.js';
 import { BadUserInputError, ForbiddenError, type FieldProblem } from '../common/errors/app-errors.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
+import { CountriesService } from '../countries/countries.service.js';
 import { Database } from '../database/database.js';
 import type { Tx } from '../database/transaction.js';
 import { DisclosureTemplatesService } from '../disclosures/templates/disclosure-templates.service.js';
@@ -40,6 +41,7 @@ export class RequirementsService {
     private readonly scope: OversightScopeService,
     private readonly initiatives: InitiativesService,
     private readonly templates: DisclosureTemplatesService,
+    private readonly countries: CountriesService,
     private readonly writes: AuditedWrites,
   ) {}
 
@@ -50,6 +52,13 @@ export class RequirementsService {
       jurisdiction: args.filter?.jurisdiction?.toUpperCase(),
       initiativeKey: args.filter?.initiativeKey,
     };
+    // A typo in a filter is an error, not an empty list.
+    if (search.jurisdiction && (await this.countries.missingPartyCodes([search.jurisdiction])).length) {
+      throw BadUserInputError.field('filter.jurisdiction', 'names no country or organisation');
+    }
+    if (search.initiativeKey && (await this.initiatives.missingKeys([search.initiativeKey])).length) {
+      throw BadUserInputError.field('filter.initiativeKey', 'names no initiative');
+    }
     const { rows, count } = await this.requirements.search(search, after, args.first + 1);
     return toPage(rows, args.first, (row) => [row.effectiveFrom, row.id], after !== null, count);
   }

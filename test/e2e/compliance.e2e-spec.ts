@@ -723,5 +723,13 @@ describe('setting requirements', () => {
     });
     expect(second.data!.disclosureRequirements.edges).toHaveLength(1);
     expect(second.data!.disclosureRequirements.pageInfo.hasNextPage).toBe(false);
+    // A filter naming nothing is a mistake, not an empty list.
+    for (const [filter, field] of [
+      [{ jurisdiction: 'XXX' }, 'filter.jurisdiction'],
+      [{ initiativeKey: 'no_such_initiative' }, 'filter.initiativeKey'],
+    ] as const) {
+      const { errors } = await t.gql(REQUIREMENTS, { filter, first: 1 });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
   });
 });
