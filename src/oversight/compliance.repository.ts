@@ -45,19 +45,21 @@ function assessed(where: SqlFilter, scope: ComplianceScope, subjects: Subjects):
   const asOf = `${where.bind(scope.asOf)}::date`;
   const year = where.bind(scope.asOf.slice(0, 4));
   const jurisdiction = scope.jurisdiction === null ? null : where.bind(scope.jurisdiction);
+  const ids =
+    subjects === null ? null : where.bind('companyIds' in subjects ? subjects.companyIds : subjects.aiSystemIds);
+  const byCompany = subjects !== null && 'companyIds' in subjects;
   const ofSubjects =
-    subjects === null
-      ? 'TRUE'
-      : 'companyIds' in subjects
-        ? `s.company_id = ANY(${where.bind(subjects.companyIds)}::uuid[])`
-        : `s.id = ANY(${where.bind(subjects.aiSystemIds)}::uuid[])`;
+    ids === null ? 'TRUE' : byCompany ? `s.company_id = ANY(${ids}::uuid[])` : `s.id = ANY(${ids}::uuid[])`;
   const matches = `(cardinality(r.risk_levels) = 0 OR s.risk_level = ANY(r.risk_levels))
         AND (cardinality(r.organization_roles) = 0 OR s.organization_role = ANY(r.organization_roles))`;
   const inJurisdiction = jurisdiction === null ? '' : `WHERE x.party_code IN ${coveredParties(jurisdiction, asOf)}`;
+  // Only the subjects' companies can be banned for this answer: the set stays small, whatever the table holds.
   const bannedSubjects =
-    subjects !== null && 'companyIds' in subjects
-      ? `AND e.company_id = ANY(${where.bind(subjects.companyIds)}::uuid[])`
-      : '';
+    ids === null
+      ? ''
+      : byCompany
+        ? `AND e.company_id = ANY(${ids}::uuid[])`
+        : `AND e.company_id IN (SELECT s.company_id FROM ai_system s WHERE s.id = ANY(${ids}::uuid[]))`;
   const banFilter = `e.kind IN ('DEPLOYMENT_BAN', 'DEPLOYMENT_SUSPENSION') AND e.status IN ('OPEN', 'UNDER_APPEAL')
           AND e.effective_from <= ${asOf} AND (e.effective_until IS NULL OR ${asOf} < e.effective_until)`;
   const bindingHere =
