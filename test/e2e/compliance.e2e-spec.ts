@@ -338,6 +338,7 @@ describe("a group's requirement (the EU's)", () => {
       title: 'EU high-risk registration',
       certificationRequired: false,
       certificationScheme: null,
+      effectiveFrom: '2019-01-01',
     });
     const paris = await companyWithFiler(t, {
       filerEmail: 'filer@fr.example.org',
@@ -365,10 +366,8 @@ describe("a group's requirement (the EU's)", () => {
     });
     const reached = async (asOf: string) =>
       rowsOf(await statusOf(paris.companyId, asOf, null), euRequirement).map((row) => row.aiSystemId);
-    await t.sql(`UPDATE disclosure_requirement SET effective_from = '2019-01-01' WHERE id = $1`, [euRequirement]);
-    expect(await reached('2019-06-30')).toEqual(expect.arrayContaining([camera, london]));
+    expect((await reached('2019-06-30')).sort()).toEqual([camera, london].sort());
     expect(await reached('2020-06-30')).toEqual([camera]);
-    await t.sql(`UPDATE disclosure_requirement SET effective_from = '2026-01-01' WHERE id = $1`, [euRequirement]);
   });
 });
 
