@@ -40,3 +40,16 @@ export function systemsInJurisdiction(jurisdiction: string, onDate: string): str
   return `(SELECT dep.ai_system_id FROM ai_system_deployment dep
            WHERE dep.party_code IN ${coveredParties(jurisdiction, onDate)})`;
 }
+
+/**
+ * The jurisdictions whose rules apply in `jurisdiction` on the date: itself and the groups it is a member of then
+ * (a member state of the EU on the day is bound by the EU's rules too).
+ */
+export function jurisdictionAuthorities(jurisdiction: string, onDate: string): string {
+  return `(SELECT ${jurisdiction}::varchar
+           UNION
+           SELECT m.group_key FROM country_group_membership m
+           WHERE m.party_code = ${jurisdiction}
+             AND (m.valid_from IS NULL OR m.valid_from <= ${onDate}::date)
+             AND (m.valid_to IS NULL OR m.valid_to > ${onDate}::date))`;
+}

@@ -14,6 +14,16 @@ import { EnforcementActionsResolver } from './enforcement-actions.resolver.js';
 import { EnforcementActionsService } from './enforcement-actions.service.js';
 import { AISystemEnforcementResolver, CompanyEnforcementResolver } from './enforcement-owners.resolver.js';
 import { EnforcementLoaders } from './enforcement.loaders.js';
+import { CountriesModule } from '../countries/countries.module.js';
+import { DisclosureTemplatesModule } from '../disclosures/templates/disclosure-templates.module.js';
+import { InitiativesModule } from '../initiatives/initiatives.module.js';
+import { ComplianceRepository } from './compliance.repository.js';
+import {
+  AISystemComplianceResolver,
+  ComplianceResolver,
+  RequirementComplianceResolver,
+} from './compliance.resolver.js';
+import { ComplianceService } from './compliance.service.js';
 import { OversightScopeRepository } from './oversight-scope.repository.js';
 import { OversightScopeService } from './oversight-scope.service.js';
 import { RegulatorMembershipResolver } from './regulator-membership.resolver.js';
@@ -38,6 +48,10 @@ import { ReviewsLoaders } from './reviews.loaders.js';
 import { ReviewsRepository } from './reviews.repository.js';
 import { ReviewsResolver } from './reviews.resolver.js';
 import { ReviewsService } from './reviews.service.js';
+import { RequirementsLoaders } from './requirements.loaders.js';
+import { RequirementsRepository } from './requirements.repository.js';
+import { RequirementsResolver } from './requirements.resolver.js';
+import { RequirementsService } from './requirements.service.js';
 
 @Module({
   imports: [
@@ -55,6 +69,9 @@ import { ReviewsService } from './reviews.service.js';
     AuthModule,
     CompaniesModule,
     DisclosuresModule,
+    CountriesModule,
+    DisclosureTemplatesModule,
+    InitiativesModule,
   ],
   providers: [
     RegulatorsRepository,
@@ -85,6 +102,15 @@ import { ReviewsService } from './reviews.service.js';
     ReviewsResolver,
     ReviewFieldsResolver,
     ReviewDisclosureResolver,
+    RequirementsRepository,
+    RequirementsService,
+    RequirementsLoaders,
+    RequirementsResolver,
+    ComplianceRepository,
+    ComplianceService,
+    ComplianceResolver,
+    RequirementComplianceResolver,
+    AISystemComplianceResolver,
   ],
   exports: [RegulatorsService, RegulatorsLoaders],
 })
