@@ -1,3 +1,4 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import {
   Check,
   Column,
@@ -13,10 +14,15 @@ import {
 import { AISystem } from '../companies/ai-system.entity.js';
 import { Company } from '../companies/company.entity.js';
 import { Disclosure } from '../disclosures/disclosure.entity.js';
-import type { EnforcementKind, EnforcementStatus } from './oversight-terms.js';
+import { LocalDateScalar } from '../common/graphql/scalars.js';
+import { EnforcementKind, EnforcementStatus } from './oversight-terms.js';
 import { Regulator } from './regulator.entity.js';
 
 /** A regulator's decision against a company (and optionally one of its systems or filings). Public. */
+@ObjectType({
+  description:
+    "A regulator's decision against a company (and optionally one of its AI systems or filings): a penalty, a restriction, a warning...",
+})
 @Entity('enforcement_action')
 @Check(
   'CHK_enforcement_kind',
@@ -36,9 +42,11 @@ import { Regulator } from './regulator.entity.js';
 @Index('IDX_enforcement_kind', ['kind', 'decidedOn', 'id'])
 @Index('IDX_enforcement_status', ['status', 'decidedOn', 'id'])
 export class EnforcementAction {
+  @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @Field(() => ID, { description: 'The regulator that decided.' })
   @Column({ name: 'regulator_id', type: 'uuid' })
   regulatorId: string;
 
@@ -47,9 +55,11 @@ export class EnforcementAction {
   regulator?: Relation<Regulator>;
 
   /** The regulator's jurisdiction when it decided, copied so that the jurisdiction filter reads one index. */
+  @Field({ description: "The deciding regulator's jurisdiction (a party code) when it decided." })
   @Column({ type: 'varchar', length: 8 })
   jurisdiction: string;
 
+  @Field(() => ID)
   @Column({ name: 'company_id', type: 'uuid' })
   companyId: string;
 
@@ -57,6 +67,7 @@ export class EnforcementAction {
   @JoinColumn({ name: 'company_id' })
   company?: Relation<Company>;
 
+  @Field(() => ID, { nullable: true })
   @Column({ name: 'ai_system_id', type: 'uuid', nullable: true })
   aiSystemId: string | null;
 
@@ -67,6 +78,7 @@ export class EnforcementAction {
   ])
   aiSystem?: Relation<AISystem>;
 
+  @Field(() => ID, { nullable: true, description: 'The filing it concerns, if any.' })
   @Column({ name: 'disclosure_id', type: 'uuid', nullable: true })
   disclosureId: string | null;
 
@@ -74,24 +86,34 @@ export class EnforcementAction {
   @JoinColumn({ name: 'disclosure_id' })
   disclosure?: Relation<Disclosure>;
 
+  @Field(() => EnforcementKind)
   @Column({ type: 'varchar', length: 32 })
   kind: EnforcementKind;
 
+  @Field(() => EnforcementStatus)
   @Column({ type: 'varchar', length: 16 })
   status: EnforcementStatus;
 
+  @Field({ description: 'The provision it rests on.' })
   @Column({ name: 'legal_basis', type: 'text' })
   legalBasis: string;
 
+  @Field(() => LocalDateScalar)
   @Column({ name: 'decided_on', type: 'date' })
   decidedOn: string;
 
+  @Field(() => LocalDateScalar)
   @Column({ name: 'effective_from', type: 'date' })
   effectiveFrom: string;
 
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The first day it no longer applies; null: open-ended.',
+  })
   @Column({ name: 'effective_until', type: 'date', nullable: true })
   effectiveUntil: string | null;
 
+  @Field()
   @Column({ name: 'public_summary', type: 'text' })
   publicSummary: string;
 
@@ -103,9 +125,11 @@ export class EnforcementAction {
   @Column({ name: 'penalty_currency', type: 'char', length: 3, nullable: true })
   penaltyCurrency: string | null;
 
+  @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  @Field()
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -32,6 +32,16 @@ export function companyInJurisdiction(company: string, jurisdiction: string, onD
 }
 
 /**
+ * The AI systems deployed in a party the jurisdiction covers, as a subquery for `x IN ${...}`. Kept out of the
+ * planner's join search (`(x IN ...) IS TRUE`) it runs once and is probed as a hash, so that walking an ordered
+ * index costs well under a microsecond a row however few of the rows are in the jurisdiction.
+ */
+export function systemsInJurisdiction(jurisdiction: string, onDate: string): string {
+  return `(SELECT dep.ai_system_id FROM ai_system_deployment dep
+           WHERE dep.party_code IN ${coveredParties(jurisdiction, onDate)})`;
+}
+
+/**
  * The jurisdictions whose rules apply in `jurisdiction` on the date: itself and the groups it is a member of then
  * (a member state of the EU on the day is bound by the EU's rules too).
  */

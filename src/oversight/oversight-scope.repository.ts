@@ -42,6 +42,22 @@ export class OversightScopeRepository {
     return aiSystemIds.map((id) => inScope.has(id));
   }
 
+  /** For a batch of systems: which are in the jurisdiction of at least one of the regulators `regulatorIds`. */
+  async systemsOverseen(
+    aiSystemIds: readonly string[],
+    regulatorIds: readonly string[],
+    onDate: string,
+  ): Promise<boolean[]> {
+    const rows = await this.db.reads.rows<{ id: string }>(
+      `SELECT s.id FROM unnest($1::uuid[]) AS s(id)
+       WHERE EXISTS (SELECT 1 FROM regulator r
+                     WHERE r.id = ANY($2::uuid[]) AND ${systemInJurisdiction('s.id', 'r.jurisdiction', '$3')})`,
+      [aiSystemIds, regulatorIds, onDate],
+    );
+    const overseen = new Set(rows.map((row) => row.id));
+    return aiSystemIds.map((id) => overseen.has(id));
+  }
+
   private async yes(text: string, values: unknown[]): Promise<boolean> {
     return (await firstRow<{ yes: boolean }>(this.db.reads, text, values))?.yes ?? false;
   }

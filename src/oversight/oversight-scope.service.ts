@@ -64,6 +64,20 @@ export class OversightScopeService {
     return [...principal.memberships].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
   }
 
+  /**
+   * For a batch of systems: whether `principal` acts for a regulator whose jurisdiction covers each on `onDate`
+   * (read access: confidential fields, findings, audit events). No query for a caller who acts for none.
+   */
+  async oversees(
+    principal: Principal | null | undefined,
+    aiSystemIds: readonly string[],
+    onDate = todayUtc(),
+  ): Promise<boolean[]> {
+    const regulatorIds = this.regulatorIdsOf(principal);
+    if (!regulatorIds.length) return aiSystemIds.map(() => false);
+    return this.scope.systemsOverseen(aiSystemIds, regulatorIds, onDate);
+  }
+
   systemsInScope(aiSystemIds: readonly string[], jurisdiction: string, onDate = todayUtc()): Promise<boolean[]> {
     return this.scope.systemsInScope(aiSystemIds, jurisdiction, onDate);
   }

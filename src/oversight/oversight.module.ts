@@ -4,8 +4,14 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { CountriesModule } from '../countries/countries.module.js';
+import { DisclosuresModule } from '../disclosures/disclosures.module.js';
 import { DisclosureTemplatesModule } from '../disclosures/templates/disclosure-templates.module.js';
 import { InitiativesModule } from '../initiatives/initiatives.module.js';
+import { AISystemCertificationsResolver, CompanyCertificationsResolver } from './certification-owners.resolver.js';
+import { CertificationsLoaders } from './certifications.loaders.js';
+import { CertificationsRepository } from './certifications.repository.js';
+import { CertificationsResolver } from './certifications.resolver.js';
+import { CertificationsService } from './certifications.service.js';
 import { ComplianceRepository } from './compliance.repository.js';
 import {
   AISystemComplianceResolver,
@@ -13,6 +19,11 @@ import {
   RequirementComplianceResolver,
 } from './compliance.resolver.js';
 import { ComplianceService } from './compliance.service.js';
+import { EnforcementActionsRepository } from './enforcement-actions.repository.js';
+import { EnforcementActionsResolver } from './enforcement-actions.resolver.js';
+import { EnforcementActionsService } from './enforcement-actions.service.js';
+import { AISystemEnforcementResolver, CompanyEnforcementResolver } from './enforcement-owners.resolver.js';
+import { EnforcementLoaders } from './enforcement.loaders.js';
 import { OversightScopeRepository } from './oversight-scope.repository.js';
 import { OversightScopeService } from './oversight-scope.service.js';
 import { RegulatorMembershipResolver } from './regulator-membership.resolver.js';
@@ -32,6 +43,15 @@ import { RequirementsLoaders } from './requirements.loaders.js';
 import { RequirementsRepository } from './requirements.repository.js';
 import { RequirementsResolver } from './requirements.resolver.js';
 import { RequirementsService } from './requirements.service.js';
+import { ReviewDisclosureResolver } from './review-disclosure.resolver.js';
+import { ReviewFieldsResolver } from './review-fields.resolver.js';
+import { ReviewQueueRepository } from './review-queue.repository.js';
+import { ReviewReaders } from './review-readers.js';
+import { ReviewReadsService } from './review-reads.service.js';
+import { ReviewsLoaders } from './reviews.loaders.js';
+import { ReviewsRepository } from './reviews.repository.js';
+import { ReviewsResolver } from './reviews.resolver.js';
+import { ReviewsService } from './reviews.service.js';
 
 @Module({
   imports: [
@@ -49,6 +69,7 @@ import { RequirementsService } from './requirements.service.js';
     AuthModule,
     CompaniesModule,
     CountriesModule,
+    DisclosuresModule,
     DisclosureTemplatesModule,
     InitiativesModule,
   ],
@@ -69,6 +90,27 @@ import { RequirementsService } from './requirements.service.js';
     ComplianceResolver,
     RequirementComplianceResolver,
     AISystemComplianceResolver,
+    CertificationsRepository,
+    CertificationsService,
+    CertificationsLoaders,
+    CertificationsResolver,
+    CompanyCertificationsResolver,
+    AISystemCertificationsResolver,
+    EnforcementActionsRepository,
+    EnforcementActionsService,
+    EnforcementLoaders,
+    EnforcementActionsResolver,
+    CompanyEnforcementResolver,
+    AISystemEnforcementResolver,
+    ReviewsRepository,
+    ReviewQueueRepository,
+    ReviewsService,
+    ReviewReadsService,
+    ReviewsLoaders,
+    ReviewReaders,
+    ReviewsResolver,
+    ReviewFieldsResolver,
+    ReviewDisclosureResolver,
   ],
   exports: [RegulatorsService, RegulatorsLoaders],
 })

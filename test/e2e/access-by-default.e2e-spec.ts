@@ -25,7 +25,15 @@ afterAll(() => t.close());
 /** The one mutation anyone may call. */
 const PUBLIC_MUTATIONS = new Set(['login']);
 /** The queries that need a signed-in caller; every other query is open to the public. */
-const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'verifyAuditTrail', 'apiKeys', 'disclosureDrafts']);
+const SIGNED_IN_QUERIES = new Set([
+  'users',
+  'user',
+  'auditEvents',
+  'verifyAuditTrail',
+  'apiKeys',
+  'disclosureDrafts',
+  'reviewQueue',
+]);
 /** Public queries about two records, which answer NOT_FOUND (after the access check) when there are none. */
 const NOT_FOUND_QUERIES = new Set(['disclosureDiff']);
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';

@@ -288,6 +288,23 @@ describe('publishing', () => {
       const { errors } = await publish(registration({ key: 'bad-schema', schema }));
       expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.schema' });
     }
+    // Hostile sizes: refused before anything walks or compiles them (the deepest by the HTTP layer already).
+    const nested = (levels: number) => {
+      let schema: Record<string, unknown> = { type: 'string', maxLength: 1 };
+      for (let i = 0; i < levels; i++) schema = { type: 'object', properties: { x: schema } };
+      return { ...registration().schema, properties: { system: schema, contact: { type: 'boolean' } } };
+    };
+    const huge = Object.fromEntries(
+      Array.from({ length: 3000 }, (_, i) => [`p${i}`, { type: 'string', maxLength: 10, description: 'x'.repeat(40) }]),
+    );
+    const tooLarge = { ...registration().schema, properties: { ...huge, system: { type: 'boolean' } } };
+    for (const schema of [nested(40), tooLarge]) {
+      const { errors } = await publish(registration({ key: 'bad-schema', schema }));
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.schema' });
+      expect(errors![0].message).toMatch(/levels deep|bytes long/);
+    }
+    const deepest = await publish(registration({ key: 'bad-schema', schema: nested(3000) }));
+    expect(deepest.status).toBe(400);
     const mismatched = await publish(
       registration({ key: 'bad-schema', sections: [{ key: 'system', title: 'The system', order: 1 }] }),
     );
