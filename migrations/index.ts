@@ -1,7 +1,7 @@
 import { DisclosureTemplateUse1795992444409 } from './1795992444409-DisclosureTemplateUse.js';
 import { CertificationListIndexes1795992684100 } from './1795992684100-CertificationListIndexes.js';
 import { ReviewQueue1795993258232 } from './1795993258232-ReviewQueue.js';
-import { ComplianceIndexes1795992855819 } from './1795992855819-ComplianceIndexes.js';
+import { ComplianceIndexes1795993600000 } from './1795993600000-ComplianceIndexes.js';
 import { Oversight1795991699048 } from './1795991699048-Oversight.js';
 import { CompanySearch1795990651344 } from './1795990651344-CompanySearch.js';
 import { DisclosureRegistry1795990089661 } from './1795990089661-DisclosureRegistry.js';
@@ -32,6 +32,6 @@ export const migrations = [
   Oversight1795991699048,
   DisclosureTemplateUse1795992444409,
   CertificationListIndexes1795992684100,
-  ComplianceIndexes1795992855819,
   ReviewQueue1795993258232,
+  ComplianceIndexes1795993600000,
 ];

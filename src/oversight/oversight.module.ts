@@ -3,20 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
+import { CountriesModule } from '../countries/countries.module.js';
 import { DisclosuresModule } from '../disclosures/disclosures.module.js';
+import { DisclosureTemplatesModule } from '../disclosures/templates/disclosure-templates.module.js';
+import { InitiativesModule } from '../initiatives/initiatives.module.js';
 import { AISystemCertificationsResolver, CompanyCertificationsResolver } from './certification-owners.resolver.js';
 import { CertificationsLoaders } from './certifications.loaders.js';
 import { CertificationsRepository } from './certifications.repository.js';
 import { CertificationsResolver } from './certifications.resolver.js';
 import { CertificationsService } from './certifications.service.js';
-import { EnforcementActionsRepository } from './enforcement-actions.repository.js';
-import { EnforcementActionsResolver } from './enforcement-actions.resolver.js';
-import { EnforcementActionsService } from './enforcement-actions.service.js';
-import { AISystemEnforcementResolver, CompanyEnforcementResolver } from './enforcement-owners.resolver.js';
-import { EnforcementLoaders } from './enforcement.loaders.js';
-import { CountriesModule } from '../countries/countries.module.js';
-import { DisclosureTemplatesModule } from '../disclosures/templates/disclosure-templates.module.js';
-import { InitiativesModule } from '../initiatives/initiatives.module.js';
 import { ComplianceRepository } from './compliance.repository.js';
 import {
   AISystemComplianceResolver,
@@ -24,6 +19,11 @@ import {
   RequirementComplianceResolver,
 } from './compliance.resolver.js';
 import { ComplianceService } from './compliance.service.js';
+import { EnforcementActionsRepository } from './enforcement-actions.repository.js';
+import { EnforcementActionsResolver } from './enforcement-actions.resolver.js';
+import { EnforcementActionsService } from './enforcement-actions.service.js';
+import { AISystemEnforcementResolver, CompanyEnforcementResolver } from './enforcement-owners.resolver.js';
+import { EnforcementLoaders } from './enforcement.loaders.js';
 import { OversightScopeRepository } from './oversight-scope.repository.js';
 import { OversightScopeService } from './oversight-scope.service.js';
 import { RegulatorMembershipResolver } from './regulator-membership.resolver.js';
@@ -39,6 +39,10 @@ import { RegulatorsLoaders } from './regulators.loaders.js';
 import { RegulatorsRepository } from './regulators.repository.js';
 import { RegulatorsResolver } from './regulators.resolver.js';
 import { RegulatorsService } from './regulators.service.js';
+import { RequirementsLoaders } from './requirements.loaders.js';
+import { RequirementsRepository } from './requirements.repository.js';
+import { RequirementsResolver } from './requirements.resolver.js';
+import { RequirementsService } from './requirements.service.js';
 import { ReviewDisclosureResolver } from './review-disclosure.resolver.js';
 import { ReviewFieldsResolver } from './review-fields.resolver.js';
 import { ReviewQueueRepository } from './review-queue.repository.js';
@@ -48,10 +52,6 @@ import { ReviewsLoaders } from './reviews.loaders.js';
 import { ReviewsRepository } from './reviews.repository.js';
 import { ReviewsResolver } from './reviews.resolver.js';
 import { ReviewsService } from './reviews.service.js';
-import { RequirementsLoaders } from './requirements.loaders.js';
-import { RequirementsRepository } from './requirements.repository.js';
-import { RequirementsResolver } from './requirements.resolver.js';
-import { RequirementsService } from './requirements.service.js';
 
 @Module({
   imports: [
@@ -68,8 +68,8 @@ import { RequirementsService } from './requirements.service.js';
     AuditModule,
     AuthModule,
     CompaniesModule,
-    DisclosuresModule,
     CountriesModule,
+    DisclosuresModule,
     DisclosureTemplatesModule,
     InitiativesModule,
   ],
@@ -81,6 +81,15 @@ import { RequirementsService } from './requirements.service.js';
     RegulatorsLoaders,
     RegulatorsResolver,
     RegulatorMembershipResolver,
+    RequirementsRepository,
+    RequirementsService,
+    RequirementsLoaders,
+    RequirementsResolver,
+    ComplianceRepository,
+    ComplianceService,
+    ComplianceResolver,
+    RequirementComplianceResolver,
+    AISystemComplianceResolver,
     CertificationsRepository,
     CertificationsService,
     CertificationsLoaders,
@@ -102,15 +111,6 @@ import { RequirementsService } from './requirements.service.js';
     ReviewsResolver,
     ReviewFieldsResolver,
     ReviewDisclosureResolver,
-    RequirementsRepository,
-    RequirementsService,
-    RequirementsLoaders,
-    RequirementsResolver,
-    ComplianceRepository,
-    ComplianceService,
-    ComplianceResolver,
-    RequirementComplianceResolver,
-    AISystemComplianceResolver,
   ],
   exports: [RegulatorsService, RegulatorsLoaders],
 })

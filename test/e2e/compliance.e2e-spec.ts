@@ -3,6 +3,7 @@ import { Role } from '../../src/common/access/role.js';
 import { companyWithFiler, registerAISystem } from '../fixtures/companies.js';
 import { fileDisclosure, insertTestTemplate, TEST_TEMPLATE } from '../fixtures/disclosures.js';
 import { regulatorWithMember } from '../fixtures/regulators.js';
+import { DECIDE_REVIEW, openReview } from '../fixtures/reviews.js';
 import type { SignedInUser } from '../fixtures/users.js';
 import { graphql, type VariablesOf } from '../graphql/graphql.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
@@ -171,61 +172,74 @@ const rowsOf = (status: Awaited<ReturnType<typeof statusOf>>, requirementId: str
     .filter((row) => row.requirement.id === requirementId)
     .map((row) => ({ aiSystemId: row.aiSystem.id, status: row.status, reasons: row.reasons }));
 
-/** Reviews and certifications are other parts of the registry; here their records are written as the owner. */
-async function moveFiling(id: string, ...statuses: string[]): Promise<void> {
-  for (const status of statuses) await t.sql(`UPDATE disclosure SET status = $2 WHERE id = $1`, [id, status]);
-}
+const ISSUE_CERTIFICATION = graphql(`
+  mutation IssueCertificationForCompliance($input: IssueCertificationInput!) {
+    issueCertification(input: $input) {
+      id
+    }
+  }
+`);
 
+const RECORD_ENFORCEMENT = graphql(`
+  mutation RecordEnforcementForCompliance($input: RecordEnforcementActionInput!) {
+    recordEnforcementAction(input: $input) {
+      id
+    }
+  }
+`);
+
+const UPDATE_ENFORCEMENT = graphql(`
+  mutation UpdateEnforcementForCompliance($id: ID!, $status: EnforcementStatus!, $reason: String!) {
+    updateEnforcementStatus(id: $id, status: $status, reason: $reason) {
+      status
+    }
+  }
+`);
+
+/** An ACTIVE certification, issued by the regulator `officer` acts for. */
 async function certify(
-  regulatorId: string,
-  companyId: string,
-  aiSystemId: string | null,
-  fields: { scheme?: string; status?: string; issuedOn?: string; expiresOn: string },
+  officer: SignedInUser,
+  target: { companyId: string; aiSystemId: string | null },
+  dates: { issuedOn: string; expiresOn: string },
 ): Promise<string> {
-  const [{ id }] = await t.sql(
-    `INSERT INTO certification (regulator_id, company_id, ai_system_id, scheme, regime, status, issued_on, expires_on)
-     VALUES ($1, $2, $3, $4, 'MANDATORY', $5, $6, $7) RETURNING id`,
-    [
-      regulatorId,
-      companyId,
-      aiSystemId,
-      fields.scheme ?? ISO_42001,
-      fields.status ?? 'ACTIVE',
-      fields.issuedOn ?? '2026-01-15',
-      fields.expiresOn,
-    ],
+  const { data, errors } = await t.gql(
+    ISSUE_CERTIFICATION,
+    { input: { ...target, scheme: ISO_42001, regime: 'MANDATORY', activate: true, ...dates } },
+    { token: officer.token },
   );
-  return id;
+  if (errors) throw new Error(`issueCertification failed: ${JSON.stringify(errors)}`);
+  return data!.issueCertification.id;
 }
 
+/** A ban (or suspension) decided on the day it takes effect, by the regulator `officer` acts for. */
 async function enforce(
-  regulatorId: string,
-  jurisdiction: string,
+  officer: SignedInUser,
   target: { companyId: string; aiSystemId: string | null },
-  fields: { kind?: string; status?: string; effectiveFrom: string; effectiveUntil?: string },
+  fields: { kind?: 'DEPLOYMENT_BAN' | 'DEPLOYMENT_SUSPENSION'; effectiveFrom: string; effectiveUntil?: string },
 ): Promise<string> {
-  const [{ id }] = await t.sql(
-    `INSERT INTO enforcement_action (regulator_id, jurisdiction, company_id, ai_system_id, kind, status, legal_basis,
-       decided_on, effective_from, effective_until, public_summary)
-     VALUES ($1, $2, $3, $4, $5, $6, 'AI Act, art. 5', $7, $7, $8, 'Deployment stopped pending an audit.')
-     RETURNING id`,
-    [
-      regulatorId,
-      jurisdiction,
-      target.companyId,
-      target.aiSystemId,
-      fields.kind ?? 'DEPLOYMENT_BAN',
-      fields.status ?? 'OPEN',
-      fields.effectiveFrom,
-      fields.effectiveUntil ?? null,
-    ],
+  const { data, errors } = await t.gql(
+    RECORD_ENFORCEMENT,
+    {
+      input: {
+        ...target,
+        kind: fields.kind ?? 'DEPLOYMENT_BAN',
+        legalBasis: 'AI Act, art. 5',
+        decidedOn: fields.effectiveFrom,
+        effectiveFrom: fields.effectiveFrom,
+        effectiveUntil: fields.effectiveUntil,
+        publicSummary: 'Deployment stopped pending an audit.',
+      },
+    },
+    { token: officer.token },
   );
-  return id;
+  if (errors) throw new Error(`recordEnforcementAction failed: ${JSON.stringify(errors)}`);
+  return data!.recordEnforcementAction.id;
 }
 
 describe('a HIGH-risk system deployed where a MANDATORY requirement applies', () => {
   let requirementId: string;
   let filing: { id: string; accessionNumber: string };
+  let reviewId: string;
 
   beforeAll(async () => {
     requirementId = await setRequirement(kenya.member.token);
@@ -253,7 +267,11 @@ describe('a HIGH-risk system deployed where a MANDATORY requirement applies', ()
 
   it('is PENDING_REVIEW once filed and certified, while the filing is submitted or under review', async () => {
     filing = await fileDisclosure(t, bank.filer, { companyId: bank.companyId, aiSystemId: scorer });
-    await certify(kenya.regulatorId, bank.companyId, scorer, { expiresOn: '2026-09-30' });
+    await certify(
+      kenya.member,
+      { companyId: bank.companyId, aiSystemId: scorer },
+      { issuedOn: '2026-01-15', expiresOn: '2026-09-30' },
+    );
 
     const submitted = await statusOf(bank.companyId, '2026-06-30');
     expect(submitted.status).toBe('PENDING_REVIEW');
@@ -261,14 +279,19 @@ describe('a HIGH-risk system deployed where a MANDATORY requirement applies', ()
       `filing ${filing.accessionNumber} submitted, awaiting review`,
     ]);
 
-    await moveFiling(filing.id, 'UNDER_REVIEW');
+    reviewId = await openReview(t, kenya.member, filing.id);
     const underReview = await statusOf(bank.companyId, '2026-06-30');
     expect(underReview.status).toBe('PENDING_REVIEW');
     expect(rowsOf(underReview, requirementId)[0].reasons).toEqual([`filing ${filing.accessionNumber} under review`]);
   });
 
   it('is COMPLIANT once the filing is accepted and the certification active', async () => {
-    await moveFiling(filing.id, 'ACCEPTED');
+    const decided = await t.gql(
+      DECIDE_REVIEW,
+      { reviewId, decision: 'ACCEPT', summary: 'Complete and consistent.' },
+      { token: kenya.member.token },
+    );
+    expect(decided.errors).toBeUndefined();
     const status = await statusOf(bank.companyId, '2026-06-30');
     expect(status.status).toBe('COMPLIANT');
     expect(rowsOf(status, requirementId)).toEqual([{ aiSystemId: scorer, status: 'COMPLIANT', reasons: [] }]);
@@ -286,8 +309,7 @@ describe('a HIGH-risk system deployed where a MANDATORY requirement applies', ()
 
   it('is NON_COMPLIANT while a deployment ban is in force, naming the regulator and the date', async () => {
     const banId = await enforce(
-      kenya.regulatorId,
-      'KEN',
+      kenya.member,
       { companyId: bank.companyId, aiSystemId: scorer },
       { effectiveFrom: '2026-07-01' },
     );
@@ -296,18 +318,24 @@ describe('a HIGH-risk system deployed where a MANDATORY requirement applies', ()
     expect(rowsOf(banned, requirementId)[0].reasons).toEqual(['deployment banned by Kenya AI Office since 2026-07-01']);
     // Before it took effect, and once it is resolved, it counts no more.
     expect((await statusOf(bank.companyId, '2026-06-30')).status).toBe('COMPLIANT');
-    await t.sql(`UPDATE enforcement_action SET status = 'RESOLVED' WHERE id = $1`, [banId]);
+    const resolved = await t.gql(
+      UPDATE_ENFORCEMENT,
+      { id: banId, status: 'RESOLVED', reason: 'Audit passed' },
+      { token: kenya.member.token },
+    );
+    expect(resolved.errors).toBeUndefined();
     expect((await statusOf(bank.companyId, '2026-07-15')).status).toBe('COMPLIANT');
   });
 
   it('counts a ban decided elsewhere only where it applies', async () => {
+    // The bank deploys a system in Nigeria too, so Nigeria's regulator may suspend the whole company.
+    await registerAISystem(t, bank.filer, bank.companyId, { name: 'Agent desk', jurisdictions: ['NGA'] });
     await enforce(
-      nigeria.regulatorId,
-      'NGA',
+      nigeria.member,
       { companyId: bank.companyId, aiSystemId: null },
       { kind: 'DEPLOYMENT_SUSPENSION', effectiveFrom: '2026-07-01', effectiveUntil: '2026-12-31' },
     );
-    // The system is deployed in Kenya only: Nigeria's suspension does not reach it through Kenya's requirement.
+    // The scorer is deployed in Kenya only: Nigeria's suspension does not reach it through Kenya's requirement.
     expect((await statusOf(bank.companyId, '2026-07-15')).status).toBe('COMPLIANT');
   });
 
@@ -400,6 +428,7 @@ describe('AISystem.compliance', () => {
     expect(errors).toBeUndefined();
     const systems = data!.company!.aiSystems.edges.map((edge) => edge.node);
     expect(systems).toEqual([
+      { name: 'Agent desk', compliance: { status: 'NOT_REQUIRED', jurisdiction: null, requirements: [] } },
       { name: 'Chatbot', compliance: { status: 'NOT_REQUIRED', jurisdiction: null, requirements: [] } },
       {
         name: 'Loan scorer',
@@ -516,12 +545,7 @@ describe('a VOLUNTARY requirement', () => {
       regime: 'VOLUNTARY',
       riskLevels: [],
     });
-    await enforce(
-      nigeria.regulatorId,
-      'NGA',
-      { companyId: lagos.companyId, aiSystemId: camera },
-      { effectiveFrom: '2026-05-01' },
-    );
+    await enforce(nigeria.member, { companyId: lagos.companyId, aiSystemId: camera }, { effectiveFrom: '2026-05-01' });
 
     const status = await statusOf(lagos.companyId, '2026-06-30', 'NGA');
     expect(status.status).toBe('NOT_REQUIRED');

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ComplianceIndexes1795992855819 implements MigrationInterface {
-  name = 'ComplianceIndexes1795992855819';
+export class ComplianceIndexes1795993600000 implements MigrationInterface {
+  name = 'ComplianceIndexes1795993600000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     // Written by hand: compliance probes a system's filings under one template, reading only the index.
