@@ -1,3 +1,4 @@
+import { CompanySearch1795990651344 } from './1795990651344-CompanySearch.js';
 import { DisclosureRegistry1795990089661 } from './1795990089661-DisclosureRegistry.js';
 import { CountryProfiles1795981723707 } from './1795981723707-CountryProfiles.js';
 import { Initiatives1795981563228 } from './1795981563228-Initiatives.js';
@@ -22,4 +23,5 @@ export const migrations = [
   ApiKeyScopesAndSessions1795983405245,
   ParticipationLiveIndex1795985067851,
   DisclosureRegistry1795990089661,
+  CompanySearch1795990651344,
 ];

@@ -7,6 +7,7 @@ import {
   type AppPrivileges,
 } from './database/app-role.js';
 import { prepareDatabase } from './database/prepare-database.js';
+import { seedDisclosureTemplates } from './disclosures/templates/seed/template-seed.js';
 import { seedPolicyData } from './policies/seed/policy-seed.js';
 import { seedGovernanceData } from './initiatives/seed/governance-seed.js';
 
@@ -71,7 +72,7 @@ export async function prepareAppDatabase(ownerUrl: string, appUrl?: string): Pro
   let unlisted: string[] = [];
   const applied = await prepareDatabase(
     ownerUrl,
-    [seedReferenceData, seedGovernanceData, seedPolicyData],
+    [seedReferenceData, seedGovernanceData, seedPolicyData, seedDisclosureTemplates],
     async (tx) => {
       unlisted = await grantAppPrivileges(tx, role, APP_PRIVILEGES);
     },

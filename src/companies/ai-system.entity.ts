@@ -28,6 +28,9 @@ import { LifecycleStage, OrganizationRole, RiskLevel } from './ai-system-terms.j
 )
 @Index('IDX_ai_system_company_name', ['companyId', 'name', 'id'])
 @Index('IDX_ai_system_risk_level', ['riskLevel', 'id'])
+// One system of a name per company, ignoring case and runs of spaces: the migration creates it on
+// (company_id, lower(regexp_replace(btrim(name), '\s+', ' ', 'g'))).
+@Index('UQ_ai_system_company_name', { synchronize: false })
 // The target of disclosure's (ai_system_id, company_id) foreign key: a filing's system belongs to its company.
 @Unique('UQ_ai_system_id_company', ['id', 'companyId'])
 export class AISystem {

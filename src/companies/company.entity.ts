@@ -19,6 +19,9 @@ import { Country } from '../countries/country.entity.js';
 @Entity('company')
 @Index('IDX_company_name_id', ['name', 'id'])
 @Index('IDX_company_sector_name', ['sector', 'name', 'id'])
+@Index('IDX_company_country_name', ['countryIso3', 'name', 'id'])
+// The name search (case-insensitive substring): the migration creates it as a pg_trgm GIN index on name.
+@Index('IDX_company_name_trgm', { synchronize: false })
 // The check digits (ISO 7064 mod 97-10) are checked by the service, which can name the field.
 @Check('CHK_company_lei', `"lei" ~ '^[0-9A-Z]{18}[0-9]{2}$'`)
 @Check('CHK_company_website', `"website" ~ '^https?://'`)
@@ -37,7 +40,6 @@ export class Company {
   name: string;
 
   @Field({ description: 'ISO alpha-3 code of the country of incorporation.' })
-  @Index('IDX_company_country')
   @Column({ name: 'country_iso3', type: 'varchar', length: 3 })
   countryIso3: string;
 

@@ -3,8 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
+import { CompanyDisclosuresResolver } from './company-disclosures.resolver.js';
+import { DisclosureExportController } from './disclosure-export.controller.js';
+import { DisclosureFieldsResolver } from './disclosure-fields.resolver.js';
 import { DisclosureLedgerHead } from './disclosure-ledger-head.entity.js';
+import { DisclosureLedgerRepository } from './disclosure-ledger.repository.js';
+import { DisclosureLedgerService } from './disclosure-ledger.service.js';
+import { DisclosureReadsService } from './disclosure-reads.service.js';
+import { DisclosureSearchRepository } from './disclosure-search.repository.js';
 import { Disclosure } from './disclosure.entity.js';
+import { DisclosuresLoaders } from './disclosures.loaders.js';
+import { DisclosuresRepository } from './disclosures.repository.js';
+import { DisclosuresResolver } from './disclosures.resolver.js';
+import { DisclosuresService } from './disclosures.service.js';
 import { DisclosureTemplatesModule } from './templates/disclosure-templates.module.js';
 
 @Module({
@@ -15,5 +26,19 @@ import { DisclosureTemplatesModule } from './templates/disclosure-templates.modu
     CompaniesModule,
     DisclosureTemplatesModule,
   ],
+  controllers: [DisclosureExportController],
+  providers: [
+    DisclosuresRepository,
+    DisclosureSearchRepository,
+    DisclosureLedgerRepository,
+    DisclosuresService,
+    DisclosureReadsService,
+    DisclosureLedgerService,
+    DisclosuresLoaders,
+    DisclosuresResolver,
+    DisclosureFieldsResolver,
+    CompanyDisclosuresResolver,
+  ],
+  exports: [DisclosuresService, DisclosureReadsService, DisclosuresLoaders],
 })
 export class DisclosuresModule {}

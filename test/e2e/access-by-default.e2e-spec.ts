@@ -25,7 +25,10 @@ afterAll(() => t.close());
 /** The one mutation anyone may call. */
 const PUBLIC_MUTATIONS = new Set(['login']);
 /** The queries that need a signed-in caller; every other query is open to the public. */
-const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'verifyAuditTrail', 'apiKeys']);
+const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'verifyAuditTrail', 'apiKeys', 'disclosureDrafts']);
+/** Public queries about two records, which answer NOT_FOUND (after the access check) when there are none. */
+const NOT_FOUND_QUERIES = new Set(['disclosureDiff']);
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 /** Arguments where a generic value would be refused as malformed, so the walk asks for something real. */
 const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   country: { iso3: 'KEN' },
@@ -34,6 +37,11 @@ const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   readinessRanking: { year: 2024 },
   // The sample instant is in the future: a period must end after it starts.
   participationChanges: { from: '2020-01-01T00:00:00Z' },
+  // Exactly one of the optional ways to name the record.
+  company: { id: NO_SUCH_ID },
+  disclosure: { accessionNumber: 'AID-2026-000001' },
+  disclosureHistory: { accessionNumber: 'AID-2026-000001' },
+  disclosureTemplate: { key: 'unctad-impact-assessment' },
 };
 /** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
 function operationFor(
@@ -41,7 +49,7 @@ function operationFor(
   field: GraphQLField<unknown, unknown>,
   given: Record<string, unknown> = {},
 ): { query: string; variables: Record<string, unknown> } {
-  const args = field.args.filter(isRequiredArgument);
+  const args = field.args.filter((arg) => isRequiredArgument(arg) || arg.name in given);
   const declarations = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
@@ -105,7 +113,12 @@ describe('access by default', () => {
     }
 
     expect(outcomes).toEqual(
-      Object.fromEntries(names.map((name) => [name, SIGNED_IN_QUERIES.has(name) ? 'UNAUTHENTICATED' : 'ok'])),
+      Object.fromEntries(
+        names.map((name) => [
+          name,
+          SIGNED_IN_QUERIES.has(name) ? 'UNAUTHENTICATED' : NOT_FOUND_QUERIES.has(name) ? 'NOT_FOUND' : 'ok',
+        ]),
+      ),
     );
   });
 

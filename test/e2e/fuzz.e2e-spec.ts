@@ -57,6 +57,7 @@ const HOSTILE: Record<string, unknown[]> = {
   LocalDate: ['0000-01-01', '0001-01-01', '9999-12-31', '10000-01-01', '2021-02-29', '', 'a\u0000'],
   DateTime: ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z', '2026-13-01T00:00:00Z', ''],
   JSON: [{}, [], 'x'],
+  JSONObject: [{}, [], 'x', { $schema: 1, type: { a: [] }, properties: { p: { $ref: 'http://x' } } }],
 };
 
 interface Case {

@@ -13,6 +13,7 @@ export const graphql = initGraphQLTada<{
     DateTime: string;
     LocalDate: string;
     JSON: any;
+    JSONObject: Record<string, any>;
   };
 }>();
 

@@ -19,6 +19,7 @@ export const SCALAR_SAMPLES: Record<string, () => unknown> = {
   DateTime: () => '2030-01-01T00:00:00Z',
   LocalDate: () => '2020-01-01',
   JSON: () => ({}),
+  JSONObject: () => ({}),
 };
 
 /**

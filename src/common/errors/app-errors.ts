@@ -9,6 +9,8 @@ export interface FieldProblem {
   line?: number;
   /** For tabular text input: the column (its header name) of the problem. */
   column?: string;
+  /** For JSON input (a filing's content): the JSON Pointer of the problem inside it. */
+  path?: string;
 }
 
 /** Errors meant for the caller: GraphQL errors with a stable code in `extensions.code`. */
@@ -36,8 +38,13 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(ErrorCode.CONFLICT, message);
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, message, extensions);
+  }
+
+  /** A value of one input field taken already (a duplicate key): `extensions.field` names the field. */
+  static field(field: string, message: string): ConflictError {
+    return new ConflictError(`${field} ${message}`, { field });
   }
 }
 

@@ -1,0 +1,52 @@
+import { Context, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { CurrentPrincipal } from '../common/access/current-principal.decorator.js';
+import type { Principal } from '../common/access/principal.js';
+import type { RequestContext } from '../common/request-context.js';
+import { AISystem } from '../companies/ai-system.entity.js';
+import { CompaniesLoaders } from '../companies/companies.loaders.js';
+import { Company } from '../companies/company.entity.js';
+import { DisclosureReadsService } from './disclosure-reads.service.js';
+import type { ListedDisclosure } from './disclosure-search.repository.js';
+import { DisclosuresLoaders } from './disclosures.loaders.js';
+import type { DisclosureRow } from './disclosures.repository.js';
+import { DisclosureView } from './dto/disclosure.model.js';
+
+type AnyDisclosure = DisclosureRow | ListedDisclosure;
+
+/** The fields of Disclosure that are not columns: the content as the caller may see it, and its relations. */
+@Resolver(() => DisclosureView)
+export class DisclosureFieldsResolver {
+  constructor(
+    private readonly reads: DisclosureReadsService,
+    private readonly companies: CompaniesLoaders,
+    private readonly loaders: DisclosuresLoaders,
+  ) {}
+
+  @ResolveField(() => GraphQLJSONObject, {
+    description:
+      'The content: in full for the company’s filers; for everyone else the public view, each confidential field null.',
+  })
+  content(@Root() row: AnyDisclosure, @CurrentPrincipal() principal: Principal | null): unknown {
+    return 'content' in row ? this.reads.contentFor(row, principal) : row.publicContent;
+  }
+
+  @ResolveField(() => Company)
+  async company(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<Company> {
+    return (await this.companies.companyById(ctx.loaders).load(row.companyId))!;
+  }
+
+  @ResolveField(() => AISystem)
+  async aiSystem(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<AISystem> {
+    return (await this.companies.aiSystemById(ctx.loaders).load(row.aiSystemId))!;
+  }
+
+  @ResolveField(() => DisclosureView, { nullable: true, description: 'The original filing this one amends.' })
+  amends(
+    @Root() row: AnyDisclosure,
+    @Context() ctx: RequestContext,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<DisclosureRow | null> | null {
+    return row.amendsId ? this.loaders.disclosureById(ctx.loaders, principal).load(row.amendsId) : null;
+  }
+}

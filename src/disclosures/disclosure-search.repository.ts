@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError } from '../common/errors/app-errors.js';
+import { groupBy } from '../common/loaders/batch-results.js';
+import { decodeCursor } from '../common/pagination/cursor.js';
+import { Database } from '../database/database.js';
+import { SqlFilter } from '../database/sql-filter.js';
+import type { DisclosureFilter } from './dto/disclosure.args.js';
+import { Disclosure } from './disclosure.entity.js';
+import type { DisclosureRow } from './disclosures.repository.js';
+
+/** A filed row of a public list: no content unless asked for, and the sort key of its cursor. */
+export type ListedDisclosure = Omit<DisclosureRow, 'content' | 'publicContent'> & {
+  /** The public view of the content, when the list was asked for it. */
+  publicContent?: unknown;
+  /** submitted_at in microseconds since 1970 (exact, unlike a JavaScript Date). */
+  submittedMicros: string;
+  /** Relevance, for a text search. */
+  rank?: string;
+};
+
+export type DraftRow = DisclosureRow & { createdMicros: string };
+
+const LISTED = [
+  'id',
+  'companyId',
+  'aiSystemId',
+  'templateKey',
+  'templateVersion',
+  'kind',
+  'reportingPeriod',
+  'status',
+  'confidential',
+  'accessionNumber',
+  'submittedAt',
+  'ledgerSeq',
+  'contentHash',
+  'publicHash',
+  'previousHash',
+  'amendsId',
+  'amendmentType',
+  'amendmentReason',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+const RANK = /^[0-9]+(\.[0-9]+)?(e-?[0-9]+)?$/;
+const MICROS = `(extract(epoch FROM d.submitted_at) * 1000000)::bigint::text AS "submittedMicros"`;
+const FROM_MICROS = (placeholder: string) =>
+  `(timestamptz 'epoch' + ${placeholder}::bigint * interval '1 microsecond')`;
+
+/**
+ * The public reads of filings (submitted ones only, never drafts): newest first, or by relevance for a text
+ * search, keyset-paginated. Jurisdiction reads the companies module's deployments in the same statement.
+ */
+@Injectable()
+export class DisclosureSearchRepository {
+  constructor(private readonly db: Database) {}
+
+  private get listed(): string {
+    return this.db.columns(Disclosure, 'd', LISTED);
+  }
+
+  /** Filed rows matching `filter`; every condition reads an index of its own (see the entity). */
+  private conditions(filter: DisclosureFilter): SqlFilter {
+    return new SqlFilter()
+      .where('d.submitted_at IS NOT NULL')
+      .when(filter.companyId, (p) => `d.company_id = ${p}`)
+      .when(filter.aiSystemId, (p) => `d.ai_system_id = ${p}`)
+      .when(filter.templateKey, (p) => `d.template_key = ${p}`)
+      .when(filter.kind, (p) => `d.kind = ${p}`)
+      .when(filter.status, (p) => `d.status = ${p}`)
+      .when(
+        filter.jurisdiction?.toUpperCase(),
+        (p) =>
+          `EXISTS (SELECT 1 FROM ai_system_deployment dep WHERE dep.ai_system_id = d.ai_system_id AND dep.party_code = ${p})`,
+      )
+      .when(filter.submittedFrom, (p) => `d.submitted_at >= ${p}::timestamptz`)
+      .when(filter.submittedTo, (p) => `d.submitted_at < ${p}::timestamptz`)
+      .when(filter.text, (p) => `d.search_vector @@ websearch_to_tsquery('english', ${p})`);
+  }
+
+  async page(
+    filter: DisclosureFilter,
+    first: number,
+    after: string | null | undefined,
+    withContent: boolean,
+  ): Promise<ListedDisclosure[]> {
+    const where = this.conditions(filter);
+    const content = withContent ? `, coalesce(d.public_content, d.content) AS "publicContent"` : '';
+    if (filter.text) {
+      const rank = `ts_rank(d.search_vector, websearch_to_tsquery('english', ${where.bind(filter.text)}))`;
+      let keyset = '';
+      if (after) {
+        const [r, micros, id] = decodeCursor(after, ['text', 'integer', 'uuid']);
+        if (!RANK.test(r)) throw BadUserInputError.field('after', 'is not a cursor returned by this list');
+        keyset = `WHERE (ranked.rank, ranked."submittedMicros"::bigint, ranked.id) < (${where.bind(r)}::real, ${where.bind(micros)}::bigint, ${where.bind(id)}::uuid)`;
+      }
+      return this.db.reads.rows<ListedDisclosure>(
+        `SELECT * FROM (
+           SELECT ${this.listed}${content}, ${MICROS}, ${rank}::text AS rank FROM disclosure d WHERE ${where.sql}
+         ) ranked ${keyset}
+         ORDER BY ranked.rank::real DESC, ranked."submittedMicros"::bigint DESC, ranked.id DESC
+         LIMIT ${where.bind(first + 1)}`,
+        where.values,
+      );
+    }
+    if (after) {
+      const [micros, id] = decodeCursor(after, ['integer', 'uuid']);
+      where.where(`(d.submitted_at, d.id) < (${FROM_MICROS(where.bind(micros))}, ${where.bind(id)}::uuid)`);
+    }
+    return this.db.reads.rows<ListedDisclosure>(
+      `SELECT ${this.listed}${content}, ${MICROS} FROM disclosure d WHERE ${where.sql}
+       ORDER BY d.submitted_at DESC, d.id DESC LIMIT ${where.bind(first + 1)}`,
+      where.values,
+    );
+  }
+
+  /** The number of filed rows matching `filter` (asked for through totalCount). */
+  async count(filter: DisclosureFilter): Promise<number> {
+    const where = this.conditions(filter);
+    const [{ count }] = await this.db.reads.rows<{ count: number }>(
+      `SELECT count(*)::int AS count FROM disclosure d WHERE ${where.sql}`,
+      where.values,
+    );
+    return count;
+  }
+
+  /** The first `first` filings of each company (newest first): one statement for a page of companies. */
+  async latestOfCompanies(companyIds: readonly string[], first: number): Promise<ListedDisclosure[][]> {
+    const rows = await this.db.reads.rows<ListedDisclosure>(
+      `SELECT latest.* FROM unnest($1::uuid[]) AS c(id)
+       CROSS JOIN LATERAL (
+         SELECT ${this.listed}, ${MICROS} FROM disclosure d
+         WHERE d.company_id = c.id AND d.submitted_at IS NOT NULL
+         ORDER BY d.submitted_at DESC, d.id DESC LIMIT $2
+       ) latest`,
+      [companyIds, first + 1],
+    );
+    return groupBy(companyIds, rows, (row) => row.companyId);
+  }
+
+  /** A company's drafts, newest first, for its filers. */
+  drafts(companyId: string, first: number, after: string | null | undefined): Promise<DraftRow[]> {
+    const key = after ? decodeCursor(after, ['integer', 'uuid']) : null;
+    return this.db.reads.rows<DraftRow>(
+      `SELECT ${this.db.columns(Disclosure, 'd')},
+         (extract(epoch FROM d.created_at) * 1000000)::bigint::text AS "createdMicros"
+       FROM disclosure d
+       WHERE d.company_id = $1 AND d.status = 'DRAFT'
+         AND ($2::bigint IS NULL OR (d.created_at, d.id) < (${FROM_MICROS('$2')}, $3::uuid))
+       ORDER BY d.created_at DESC, d.id DESC LIMIT $4`,
+      [companyId, key?.[0] ?? null, key?.[1] ?? null, first + 1],
+    );
+  }
+
+  async draftCount(companyId: string): Promise<number> {
+    const [{ count }] = await this.db.reads.rows<{ count: number }>(
+      `SELECT count(*)::int AS count FROM disclosure d WHERE d.company_id = $1 AND d.status = 'DRAFT'`,
+      [companyId],
+    );
+    return count;
+  }
+}
