@@ -1,7 +1,7 @@
 // The words and phrases the disclosure generator combines (bench/generate-disclosures.ts). Weighted lists are
 // [value, weight] pairs: a value is picked in proportion to its weight. Phrases are plain text with no quotes, so
 // that the text reads like a filing and full-text search meets realistic selectivity: "facial recognition" is in
-// the purposes of about 1.5% of the systems (three purposes), and so in about 1.5% of the filings.
+// the purposes of about 1.7% of the systems (three purposes), and so in about as many filings.
 
 export type Weighted<T = string> = readonly (readonly [T, number])[];
 
@@ -400,29 +400,33 @@ export const STAGES_IN_ORDER = [
   'RETIREMENT',
 ];
 
-export const RISKS = [
-  'algorithmic bias against protected groups',
-  'disclosure of personal data through model outputs',
-  'misidentification of individuals',
-  'model drift after deployment',
-  'adversarial manipulation of inputs',
-  'lack of explainability of individual decisions',
-  'automation bias and over-reliance by human operators',
-  'fabricated or inaccurate generated content',
-  'infringement of intellectual property in outputs',
-  'unsafe behaviour in physical environments',
-  'exclusion of people without digital access',
-  'energy use and environmental cost of training',
-  'displacement of workers and deskilling',
-  'use of outputs for disinformation campaigns',
-  'vulnerabilities in the model supply chain',
-  'discriminatory pricing for vulnerable customers',
-  'intrusive surveillance of workers',
-  'erroneous advice in safety-critical situations',
-  'inaccurate decisions with legal effects',
-  'chilling effects on freedom of expression',
-  'data poisoning of training pipelines',
-  'unauthorised access to model weights',
+// The content vocabulary follows the seeded templates' schemas (src/disclosures/templates/seed/), so that every
+// generated filing is one the registry would accept at submission.
+
+/** A risk as a filer describes it, with the impact assessment's category for it. */
+export const RISKS: readonly (readonly [string, string])[] = [
+  ['algorithmic bias against protected groups', 'BIAS_AND_DISCRIMINATION'],
+  ['disclosure of personal data through model outputs', 'PRIVACY_AND_DATA_PROTECTION'],
+  ['misidentification of individuals', 'HUMAN_RIGHTS'],
+  ['model drift after deployment', 'SAFETY'],
+  ['adversarial manipulation of inputs', 'SECURITY'],
+  ['lack of explainability of individual decisions', 'TRANSPARENCY_AND_EXPLAINABILITY'],
+  ['automation bias and over-reliance by human operators', 'SAFETY'],
+  ['fabricated or inaccurate generated content', 'MISINFORMATION'],
+  ['infringement of intellectual property in outputs', 'OTHER'],
+  ['unsafe behaviour in physical environments', 'SAFETY'],
+  ['exclusion of people without digital access', 'HUMAN_RIGHTS'],
+  ['energy use and environmental cost of training', 'ENVIRONMENT'],
+  ['displacement of workers and deskilling', 'LABOUR_AND_EMPLOYMENT'],
+  ['use of outputs for disinformation campaigns', 'MISINFORMATION'],
+  ['vulnerabilities in the model supply chain', 'SECURITY'],
+  ['discriminatory pricing for vulnerable customers', 'BIAS_AND_DISCRIMINATION'],
+  ['intrusive surveillance of workers', 'LABOUR_AND_EMPLOYMENT'],
+  ['erroneous advice in safety-critical situations', 'SAFETY'],
+  ['inaccurate decisions with legal effects', 'HUMAN_RIGHTS'],
+  ['chilling effects on freedom of expression', 'HUMAN_RIGHTS'],
+  ['data poisoning of training pipelines', 'SECURITY'],
+  ['dependence on a few dominant model providers', 'CONCENTRATION_OF_MARKET_POWER'],
 ];
 
 export const MITIGATIONS = [
@@ -450,6 +454,9 @@ export const MITIGATIONS = [
   'access controls, encryption at rest and hardware security modules',
 ];
 
+export const LIKELIHOODS = ['RARE', 'UNLIKELY', 'POSSIBLE', 'LIKELY', 'ALMOST_CERTAIN'];
+export const SEVERITIES = ['NEGLIGIBLE', 'MINOR', 'MODERATE', 'MAJOR', 'SEVERE'];
+
 export const STAKEHOLDERS = [
   'job applicants',
   'loan applicants',
@@ -469,6 +476,13 @@ export const STAKEHOLDERS = [
   'consumers',
   'content creators',
   'public service users',
+];
+
+export const STAKEHOLDER_ROLES = [
+  'Directly subject to the outputs of the system.',
+  'Affected indirectly through decisions taken by our staff.',
+  'Represented through organisations that advise us.',
+  'Users of the service in which the system is embedded.',
 ];
 
 export const CONSULTATION_METHODS = [
@@ -491,61 +505,121 @@ export const OVERSIGHT = [
   'Outputs are sampled daily and audited by a quality team independent of the developers.',
 ];
 
-export const OVERSIGHT_MECHANISMS = ['HUMAN_IN_THE_LOOP', 'HUMAN_ON_THE_LOOP', 'HUMAN_IN_COMMAND'];
-export const LEVELS = ['LOW', 'MEDIUM', 'HIGH'];
-export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
-
-export const MODELS = [
-  'gradient-boosted decision trees trained on tabular records',
-  'a convolutional neural network fine-tuned on domain images',
-  'a transformer-based language model with retrieval augmentation',
-  'a logistic regression scorecard with monotonic constraints',
-  'an ensemble of random forests and rule-based checks',
-  'a speech-to-text acoustic model with a domain language model',
-  'a graph neural network over transaction networks',
-  'a diffusion model for image synthesis',
-  'a recurrent neural network for time series forecasting',
-  'a vision transformer for object detection',
-  'a mixture-of-experts foundation model',
-  'a reinforcement learning policy trained in simulation',
+export const ESCALATION = [
+  'Cases flagged by reviewers go to a second-line risk team within one working day.',
+  'Disagreements between the system and the reviewer are escalated to the head of operations.',
+  'Any suspected harm is reported to the responsible AI officer, who may suspend the system.',
 ];
 
-export const DATA_SOURCES = [
-  'licensed commercial datasets',
-  'publicly available web text filtered for quality',
-  'customer transaction records processed under contract',
-  'synthetic data generated in-house',
-  'open government data portals',
-  'consented user interaction logs',
-  'images annotated by a third-party vendor',
-  'electronic health records under data sharing agreements',
-  'satellite imagery from public programmes',
-  'call recordings collected with customer consent',
-  'sensor telemetry from our own equipment',
-  'historical case files anonymised before use',
-  'academic benchmark datasets',
-  'records purchased from data brokers',
+export const OVERSIGHT_MECHANISMS = ['HUMAN_IN_THE_LOOP', 'HUMAN_ON_THE_LOOP', 'HUMAN_IN_COMMAND'];
+
+export const INTENDED_USERS = [
+  'Trained staff of the operating organisation.',
+  'Customers using our online services.',
+  'Professionals in regulated occupations.',
+  'Members of the public.',
+  'Software developers integrating the system through an API.',
+];
+
+export const OUT_OF_SCOPE_USES = [
+  'Fully automated decisions with legal or similarly significant effects.',
+  'Use on persons under eighteen.',
+  'Use outside the jurisdictions listed in this report.',
+  'Law enforcement or military purposes.',
+];
+
+/** How the model is described, and its type in a few words. */
+export const MODELS: readonly (readonly [string, string])[] = [
+  ['gradient-boosted decision trees trained on tabular records', 'Gradient-boosted trees'],
+  ['a convolutional neural network fine-tuned on domain images', 'Convolutional neural network'],
+  ['a transformer-based language model with retrieval augmentation', 'Large language model'],
+  ['a logistic regression scorecard with monotonic constraints', 'Logistic regression'],
+  ['an ensemble of random forests and rule-based checks', 'Ensemble model'],
+  ['a speech-to-text acoustic model with a domain language model', 'Speech recognition model'],
+  ['a graph neural network over transaction networks', 'Graph neural network'],
+  ['a diffusion model for image synthesis', 'Diffusion model'],
+  ['a recurrent neural network for time series forecasting', 'Recurrent neural network'],
+  ['a vision transformer for object detection', 'Vision transformer'],
+  ['a mixture-of-experts foundation model', 'Foundation model'],
+  ['a reinforcement learning policy trained in simulation', 'Reinforcement learning policy'],
+];
+
+/** A training data source, its type, and whether it holds personal data. */
+export const DATA_SOURCES: readonly (readonly [string, string, boolean])[] = [
+  ['licensed commercial datasets', 'LICENSED', false],
+  ['publicly available web text filtered for quality', 'PUBLICLY_AVAILABLE', true],
+  ['customer transaction records processed under contract', 'PROPRIETARY', true],
+  ['synthetic data generated in-house', 'SYNTHETIC', false],
+  ['open government data portals', 'PUBLICLY_AVAILABLE', false],
+  ['consented user interaction logs', 'USER_GENERATED', true],
+  ['images annotated by a third-party vendor', 'LICENSED', true],
+  ['electronic health records under data sharing agreements', 'LICENSED', true],
+  ['satellite imagery from public programmes', 'PUBLICLY_AVAILABLE', false],
+  ['call recordings collected with customer consent', 'PROPRIETARY', true],
+  ['sensor telemetry from our own equipment', 'PROPRIETARY', false],
+  ['historical case files anonymised before use', 'PROPRIETARY', false],
+  ['academic benchmark datasets', 'PUBLICLY_AVAILABLE', false],
+  ['records purchased from data brokers', 'OTHER', true],
 ];
 
 export const PROVENANCE = [
-  'Each dataset is recorded in a data catalogue with its origin, licence and collection date.',
-  'Data lineage is tracked from collection to training with hashed snapshots.',
-  'Datasheets document the collection process, known gaps and consent basis of every source.',
-  'Third-party data is accepted only with contractual warranties on lawful collection.',
+  'Recorded in a data catalogue with its origin, licence and collection date.',
+  'Lineage tracked from collection to training with hashed snapshots.',
+  'A datasheet documents the collection process, known gaps and consent basis.',
+  'Accepted only with contractual warranties on lawful collection.',
 ];
 
-export const DATA_GOVERNANCE = [
+export const COLLECTION_PERIODS = ['2018-2022', '2019-2023', '2020-2024', '2021-2025', '2015-2024'];
+
+export const PREPROCESSING = [
+  'Deduplication, removal of direct identifiers and filtering of low-quality records.',
+  'Class rebalancing and augmentation of under-represented groups.',
+  'Normalisation, outlier removal and manual review of a labelled sample.',
+];
+
+export const DATA_PROTECTION = [
   'Personal data is pseudonymised before training and access is limited to named engineers.',
   'A data protection impact assessment was completed and reviewed by the data protection officer.',
-  'Training data is retained for three years and deleted on a documented schedule.',
-  'Data quality checks cover completeness, representativeness and label accuracy.',
   'Opt-out requests from data subjects are honoured within one month.',
   'Access to production data requires approval and is logged for audit.',
 ];
 
-export const PERFORMANCE = [
-  'Accuracy on the held-out test set is reported per demographic group.',
-  'Precision and recall are measured monthly on a labelled sample of live cases.',
+export const LEGAL_BASES = [
+  'Performance of a contract with the data subject.',
+  'Legitimate interests, balanced in a documented assessment.',
+  'Consent of the data subjects.',
+  'Compliance with a legal obligation.',
+];
+
+export const RETENTION = [
+  'Training data is retained for three years and deleted on a documented schedule.',
+  'Raw inputs are deleted after ninety days; aggregated statistics are kept.',
+  'Records are kept for the statutory period of ten years.',
+];
+
+export const QUALITY = [
+  'Data quality checks cover completeness, representativeness and label accuracy.',
+  'Labels are double-annotated and disagreements resolved by a senior annotator.',
+  'Drift in the input distribution is measured weekly against the training data.',
+];
+
+export const FRAMEWORKS = [
+  'NIST AI Risk Management Framework 1.0',
+  'ISO/IEC 42001 AI management system',
+  'ISO/IEC 23894 AI risk management',
+  'Internal framework aligned with the OECD AI Principles',
+];
+
+export const METRICS = [
+  'Accuracy',
+  'Precision',
+  'Recall',
+  'F1 score',
+  'False positive rate',
+  'Area under the ROC curve',
+];
+
+export const LIMITATIONS = [
   'Error rates are highest for low-quality inputs and rare categories.',
   'Performance degrades for languages and regions under-represented in training data.',
   'The system is not designed for use outside the documented operating conditions.',
@@ -567,32 +641,65 @@ export const SECURITY = [
   'Penetration tests are run before each major release.',
 ];
 
-export const PUBLICATION = [
-  'in a model card on our website',
-  'in an annual transparency report',
-  'in technical documentation shared with deployers',
-  'through a public system card and usage policy',
+export const VULNERABILITY_REPORTING = ['NONE', 'INTERNAL_ONLY', 'PUBLIC_CHANNEL', 'BUG_BOUNTY'];
+
+export const MONITORING = [
+  'Production outputs are sampled and reviewed weekly.',
+  'Usage is monitored for misuse patterns with automated alerts.',
+  'Performance dashboards are reviewed monthly by the model owner.',
 ];
 
 export const INCIDENTS = [
   'Incidents are logged, triaged within 24 hours and reported to the board.',
-  'A responsible AI officer reports to the executive committee.',
   'Serious incidents are notified to the competent authorities without delay.',
   'Post-incident reviews are published in summary form.',
 ];
 
+export const GOVERNANCE = [
+  'A responsible AI policy approved by the board applies to every AI system.',
+  'A responsible AI officer reports to the executive committee.',
+  'An ethics committee with external members reviews high-risk uses.',
+];
+
+export const STAFF_TRAINING = [
+  'All staff complete annual training on responsible AI.',
+  'Engineers and reviewers receive role-specific training before working on the system.',
+];
+
+export const CAPABILITIES = [
+  'are documented in a model card on our website',
+  'are described in an annual transparency report',
+  'are set out in technical documentation shared with deployers',
+  'are published in a system card with the usage policy',
+];
+
+export const USER_INFORMATION = [
+  'Users are told when they interact with an AI system.',
+  'Affected persons receive a notice explaining the role of the system in the decision.',
+];
+
+/** Content authentication mechanisms, in the template's order: a filing lists a run of them. */
+export const MECHANISMS = ['WATERMARKING', 'PROVENANCE_METADATA', 'CONTENT_LABELLING', 'DETECTION_TOOLS'];
+
 export const AUTHENTICATION = [
   'Generated images and audio carry C2PA content credentials.',
   'Invisible watermarks are embedded in generated content where technically feasible.',
-  'The system does not generate content, so no provenance mechanism is required.',
-  'Users are told when they interact with an AI system.',
+  'Generated text is labelled as such in the user interface.',
 ];
 
 export const RESEARCH = [
   'We fund academic research on interpretability and evaluation methods.',
   'A share of compute is reserved for safety research.',
   'We contribute to open benchmarks for robustness and fairness.',
-  'We take part in international research networks on AI safety.',
+];
+
+/** Research areas, in the template's order: a filing lists a run of them. */
+export const RESEARCH_AREAS = ['SAFETY', 'SECURITY', 'ROBUSTNESS', 'BIAS_MITIGATION', 'PRIVACY', 'SOCIETAL_IMPACT'];
+
+export const COLLABORATIONS = [
+  'Partnerships with two universities and a national AI safety institute.',
+  'Membership of an industry consortium on evaluation standards.',
+  'Joint research with civil society organisations on affected communities.',
 ];
 
 export const HUMAN_INTERESTS = [
@@ -600,6 +707,19 @@ export const HUMAN_INTERESTS = [
   'to support the Sustainable Development Goals on health and education',
   'to reduce energy use and emissions in operations',
   'to help small businesses adopt AI responsibly',
+];
+
+/** Sustainable Development Goals a filing names: a run of these. */
+export const GOALS = [3, 4, 5, 8, 9, 10, 11, 13, 16, 17];
+
+export const DIGITAL_LITERACY = [
+  'Free courses on AI literacy are offered to customers and the public.',
+  'Guides explaining the system are published in plain language.',
+];
+
+export const ENGAGEMENT = [
+  'Civil society and affected communities are consulted before major releases.',
+  'An annual stakeholder forum discusses the impacts of our AI systems.',
 ];
 
 export const AMENDMENT_REASONS: Weighted<readonly [string, string]> = [
