@@ -5,8 +5,8 @@
 import { generatedId } from './generated-id.js';
 import type { Scenario } from './scenarios.js';
 
-/** The largest filer: company 1 has the most filings (a few thousand), and an LEI. */
-export const BENCH_COMPANY = generatedId('company', 1);
+/** A large filer with an LEI: company 3 has about a thousand filings (company 1, the largest, about 3,000). */
+export const BENCH_COMPANY = generatedId('company', 3);
 export const EXPORT_PATH = '/exports/disclosures.jsonl';
 
 /** As the DateTime scalar writes an instant: toISOString(). */
