@@ -3,7 +3,8 @@
 // BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 10),
 // BENCH_LOG_LEVEL (the server's LOG_LEVEL, default info), BENCH_ONLY (substring of scenario names),
 // BENCH_DISCLOSURES_FROM (a database on the same server that `npm run generate:disclosures` filled: the bench
-// database starts as a copy of it instead of generating the registry again).
+// database starts as a copy of it instead of generating the registry again), GEN_SCALE (the generated registry's
+// size, default 1: 1,000,000 filings).
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -215,6 +216,7 @@ async function main(): Promise<void> {
       },
       disclosures: async () => {
         const report = await generateDisclosures(withDatabase(serverUrl, database), {
+          scale: Number(process.env.GEN_SCALE ?? 1),
           log: (line) => console.log(line),
         });
         generation.disclosures = report;
