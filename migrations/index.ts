@@ -1,3 +1,8 @@
+import { DisclosureTemplateUse1795992444409 } from './1795992444409-DisclosureTemplateUse.js';
+import { CertificationListIndexes1795992684100 } from './1795992684100-CertificationListIndexes.js';
+import { ReviewQueue1795993258232 } from './1795993258232-ReviewQueue.js';
+import { ComplianceIndexes1795992855819 } from './1795992855819-ComplianceIndexes.js';
+import { Oversight1795991699048 } from './1795991699048-Oversight.js';
 import { CompanySearch1795990651344 } from './1795990651344-CompanySearch.js';
 import { DisclosureRegistry1795990089661 } from './1795990089661-DisclosureRegistry.js';
 import { CountryProfiles1795981723707 } from './1795981723707-CountryProfiles.js';
@@ -24,4 +29,9 @@ export const migrations = [
   ParticipationLiveIndex1795985067851,
   DisclosureRegistry1795990089661,
   CompanySearch1795990651344,
+  Oversight1795991699048,
+  DisclosureTemplateUse1795992444409,
+  CertificationListIndexes1795992684100,
+  ComplianceIndexes1795992855819,
+  ReviewQueue1795993258232,
 ];

@@ -50,6 +50,14 @@ export const APP_PRIVILEGES: AppPrivileges = {
   // Nothing is deleted: a draft given up is WITHDRAWN; a filing's content is frozen by a trigger.
   disclosure: ['SELECT', 'INSERT', 'UPDATE'],
   disclosure_ledger_head: ['SELECT', 'INSERT', 'UPDATE'],
+  // Reviews are opened and decided; findings are only added.
+  review: ['SELECT', 'INSERT', 'UPDATE'],
+  review_finding: ['SELECT', 'INSERT'],
+  certification: ['SELECT', 'INSERT', 'UPDATE'],
+  certification_status_change: ['SELECT', 'INSERT'],
+  enforcement_action: ['SELECT', 'INSERT', 'UPDATE'],
+  enforcement_status_change: ['SELECT', 'INSERT'],
+  disclosure_requirement: ['SELECT', 'INSERT', 'UPDATE'],
   // Claimed, answered, taken over once expired, purged.
   idempotency_key: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };

@@ -16,6 +16,17 @@ export interface AuditChange {
   after: object | null;
 }
 
+/** One record, as the audit trail names it. */
+export interface AuditedRecordRef {
+  entityType: string;
+  entityId: string;
+}
+
+/** Event ids are bigints, as text: a longer one is larger. */
+function newestFirst(a: { id: string }, b: { id: string }): number {
+  return b.id.length - a.id.length || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
 type PendingEvent = Omit<ExportedEvent, 'id' | 'occurredAt' | 'previousHash' | 'hash'>;
 
 export interface ChainHead {
@@ -165,6 +176,47 @@ export class AuditRepository {
       return count;
     };
     return { rows, count };
+  }
+
+  /**
+   * For each group of records, its newest `limit` events (ids below `beforeId` when given), newest first: one
+   * statement for every group of a page, each record read on IDX_audit_event_entity.
+   */
+  async ofRecordGroups(
+    groups: readonly (readonly AuditedRecordRef[])[],
+    beforeId: string | null,
+    limit: number,
+  ): Promise<AuditEvent[][]> {
+    const keys = groups.flatMap((records, group) => records.map((record) => ({ group, ...record })));
+    const rows = await this.db.reads.rows<AuditEvent & { group: number }>(
+      `SELECT r.grp AS "group", ev.*
+       FROM unnest($1::int[], $2::varchar[], $3::varchar[]) AS r(grp, entity_type, entity_id)
+       CROSS JOIN LATERAL (
+         SELECT ${this.db.columns(AuditEvent, 'e')} FROM audit_event e
+         WHERE e.entity_type = r.entity_type AND e.entity_id = r.entity_id
+           AND ($4::bigint IS NULL OR e.id < $4::bigint)
+         ORDER BY e.id DESC LIMIT $5
+       ) ev`,
+      [
+        keys.map((key) => key.group),
+        keys.map((key) => key.entityType),
+        keys.map((key) => key.entityId),
+        beforeId,
+        limit,
+      ],
+    );
+    const byGroup = groups.map((): AuditEvent[] => []);
+    for (const { group, ...event } of rows) byGroup[group].push(event);
+    return byGroup.map((events) => events.sort(newestFirst).slice(0, limit));
+  }
+
+  async countOfRecords(records: readonly AuditedRecordRef[]): Promise<number> {
+    const [{ count }] = await this.db.reads.rows<{ count: number }>(
+      `SELECT count(*)::int AS count FROM unnest($1::varchar[], $2::varchar[]) AS r(entity_type, entity_id)
+       JOIN audit_event e ON e.entity_type = r.entity_type AND e.entity_id = r.entity_id`,
+      [records.map((record) => record.entityType), records.map((record) => record.entityId)],
+    );
+    return count;
   }
 
   private filter(filter: AuditEventFilter): SqlFilter {

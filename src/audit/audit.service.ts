@@ -3,7 +3,8 @@ import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import { ChainVerifier, type ExportedEvent } from './audit-chain.js';
 import type { AuditEvent } from './audit-event.entity.js';
-import { AuditRepository, type ChainHead } from './audit.repository.js';
+import type { PageArgs } from '../common/pagination/page-args.js';
+import { AuditRepository, type AuditedRecordRef, type ChainHead } from './audit.repository.js';
 import type { AuditEventsArgs } from './dto/audit-events.args.js';
 import type { AuditTrailVerification } from './dto/audit-trail-verification.model.js';
 
@@ -23,6 +24,28 @@ export class AuditService {
     const beforeId = args.after ? decodeCursor(args.after, ['integer'])[0] : null;
     const { rows, count } = await this.events.list(args.filter ?? {}, beforeId, args.first + 1);
     return toPage(rows, args.first, (row) => [row.id], beforeId !== null, count);
+  }
+
+  /** The events of some records (a filing and its reviews, say), newest first, keyset-paginated on id. */
+  async ofRecords(records: readonly AuditedRecordRef[], args: PageArgs): Promise<Page<AuditEvent>> {
+    const beforeId = args.after ? decodeCursor(args.after, ['integer'])[0] : null;
+    const [rows] = await this.events.ofRecordGroups([records], beforeId, args.first + 1);
+    return toPage(
+      rows,
+      args.first,
+      (row) => [row.id],
+      beforeId !== null,
+      () => this.countOf(records),
+    );
+  }
+
+  /** The first page of events of each group of records, for a page of parents (see AuditLoaders). */
+  firstPages(groups: readonly (readonly AuditedRecordRef[])[], first: number): Promise<AuditEvent[][]> {
+    return this.events.ofRecordGroups(groups, null, first + 1);
+  }
+
+  countOf(records: readonly AuditedRecordRef[]): Promise<number> {
+    return this.events.countOfRecords(records);
   }
 
   /**

@@ -25,10 +25,15 @@ export class DisclosureFieldsResolver {
 
   @ResolveField(() => GraphQLJSONObject, {
     description:
-      'The content: in full for the company’s filers; for everyone else the public view, each confidential field null.',
+      'The content: in full for the company’s filers and for the regulators whose jurisdiction covers the AI ' +
+      'system; for everyone else the public view, each confidential field null.',
   })
-  content(@Root() row: AnyDisclosure, @CurrentPrincipal() principal: Principal | null): unknown {
-    return 'content' in row ? this.reads.contentFor(row, principal) : row.publicContent;
+  content(
+    @Root() row: AnyDisclosure,
+    @CurrentPrincipal() principal: Principal | null,
+    @Context() ctx: RequestContext,
+  ): unknown {
+    return this.reads.contentFor(row, principal, ctx.loaders);
   }
 
   @ResolveField(() => Company)

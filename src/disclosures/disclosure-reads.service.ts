@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import diff from 'microdiff';
 import type { Principal } from '../common/access/principal.js';
 import { BadUserInputError, NotFoundError } from '../common/errors/app-errors.js';
+import type { LoaderRegistry } from '../common/loaders/loader-registry.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
+import { ConfidentialReaders } from './confidential-readers.js';
 import { filesFor } from './disclosure-access.js';
 import { DisclosureSearchRepository, type DraftRow, type ListedDisclosure } from './disclosure-search.repository.js';
 import { DisclosuresRepository, type DisclosureRow } from './disclosures.repository.js';
@@ -16,6 +18,7 @@ export class DisclosureReadsService {
   constructor(
     private readonly disclosures: DisclosuresRepository,
     private readonly search: DisclosureSearchRepository,
+    private readonly readers: ConfidentialReaders,
   ) {}
 
   async list(args: DisclosuresArgs, withContent: boolean): Promise<Page<ListedDisclosure>> {
@@ -78,8 +81,9 @@ export class DisclosureReadsService {
     const [from, to] = await this.byIds([fromId, toId], principal);
     if (!from) throw new NotFoundError('disclosure', fromId);
     if (!to) throw new NotFoundError('disclosure', toId);
-    const before = this.contentFor(from, principal) as Record<string, unknown>;
-    const after = this.contentFor(to, principal) as Record<string, unknown>;
+    const inFull = await this.readers.mayRead(principal, [from, to]);
+    const before = (inFull[0] ? from.content : publicView(from.content, from.confidential)) as Record<string, unknown>;
+    const after = (inFull[1] ? to.content : publicView(to.content, to.confidential)) as Record<string, unknown>;
     return diff(before, after).map((change) => ({
       path: toPointer(change.path),
       change: change.type === 'CREATE' ? 'ADDED' : change.type === 'REMOVE' ? 'REMOVED' : 'CHANGED',
@@ -88,9 +92,25 @@ export class DisclosureReadsService {
     }));
   }
 
-  /** The content as `principal` may see it: in full for the company's filers, else the public view. */
-  contentFor(row: Pick<DisclosureRow, 'companyId' | 'content' | 'confidential'>, principal: Principal | null): unknown {
-    return filesFor(principal, row.companyId) ? row.content : publicView(row.content, row.confidential);
+  /**
+   * The content as `principal` may see it: in full for its confidential readers (the company's filers, regulators
+   * in scope), else the public view. Synchronous when nothing is withheld or nobody is signed in, which is most
+   * reads; otherwise the filings of one answer are checked together, and a listed row (which holds the public
+   * view only) has its full content loaded with the others of its page.
+   */
+  contentFor(row: DisclosureRow | ListedDisclosure, principal: Principal | null, loaders: LoaderRegistry): unknown {
+    const publicContent = () => ('content' in row ? publicView(row.content, row.confidential) : row.publicContent);
+    if (!row.confidential.length) return 'content' in row ? row.content : row.publicContent;
+    if (!principal) return publicContent();
+    if ('content' in row && filesFor(principal, row.companyId)) return row.content;
+    return this.readers
+      .loader(loaders, principal)
+      .load(row)
+      .then((inFull) => {
+        if (!inFull) return publicContent();
+        if ('content' in row) return row.content;
+        return loaders.get<string, unknown>('disclosure:content', (ids) => this.disclosures.contents(ids)).load(row.id);
+      });
   }
 
   private visible(row: DisclosureRow, principal: Principal | null): boolean {

@@ -56,6 +56,13 @@ const FILED = `"status" NOT IN ('DRAFT', 'WITHDRAWN')`;
 })
 @Index('IDX_disclosure_kind_submitted', ['kind', 'submittedAt', 'id'], { where: '"submitted_at" IS NOT NULL' })
 @Index('IDX_disclosure_status_submitted', ['status', 'submittedAt', 'id'], { where: '"submitted_at" IS NOT NULL' })
+// Whether a template version is used (the trigger that freezes used versions asks, and publishing does).
+@Index('IDX_disclosure_template_version', ['templateKey', 'templateVersion'])
+// The review queue: filings awaiting review in submission order, with their AI system (read from the index alone).
+@Index('IDX_disclosure_review_queue', ['submittedAt', 'id', 'aiSystemId'], { where: `"status" = 'SUBMITTED'` })
+// A system's filings under a template by period, with what compliance reads of them (INCLUDE: index-only probes,
+// one per system and template): written by hand in its migration.
+@Index('IDX_disclosure_system_template_period', { synchronize: false })
 // A company's drafts, for its filers.
 @Index('IDX_disclosure_company_draft', ['companyId', 'createdAt', 'id'], { where: `"status" = 'DRAFT'` })
 // An original's amendments, in order.

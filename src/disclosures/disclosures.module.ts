@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { CompanyDisclosuresResolver } from './company-disclosures.resolver.js';
+import { ConfidentialReaders } from './confidential-readers.js';
 import { DisclosureExportController } from './disclosure-export.controller.js';
 import { DisclosureFieldsResolver } from './disclosure-fields.resolver.js';
 import { DisclosureLedgerHead } from './disclosure-ledger-head.entity.js';
@@ -34,11 +35,12 @@ import { DisclosureTemplatesModule } from './templates/disclosure-templates.modu
     DisclosuresService,
     DisclosureReadsService,
     DisclosureLedgerService,
+    ConfidentialReaders,
     DisclosuresLoaders,
     DisclosuresResolver,
     DisclosureFieldsResolver,
     CompanyDisclosuresResolver,
   ],
-  exports: [DisclosuresService, DisclosureReadsService, DisclosuresLoaders],
+  exports: [DisclosuresService, DisclosureReadsService, DisclosuresLoaders, ConfidentialReaders],
 })
 export class DisclosuresModule {}

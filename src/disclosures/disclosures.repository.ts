@@ -54,6 +54,15 @@ export class DisclosuresRepository extends RecordsById<DisclosureRow> implements
     return indexBy(ids, rows, (row) => row.id);
   }
 
+  /** The full content of filings, by id (a listed row holds the public view only). */
+  async contents(ids: readonly string[]): Promise<unknown[]> {
+    const rows = await this.db.reads.rows<{ id: string; content: unknown }>(
+      `SELECT d.id, d.content FROM disclosure d WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return indexBy(ids, rows, (row) => row.id).map((row) => row?.content ?? null);
+  }
+
   async byAccessionNumber(accessionNumber: string): Promise<DisclosureRow | null> {
     return (
       (await firstRow<DisclosureRow>(
@@ -117,6 +126,29 @@ export class DisclosuresRepository extends RecordsById<DisclosureRow> implements
       `UPDATE disclosure SET content = $2::jsonb, confidential = $3::jsonb, updated_at = now()
        WHERE id = $1 AND status = 'DRAFT' AND (content, confidential) IS DISTINCT FROM ($2::jsonb, $3::jsonb)`,
       [id, JSON.stringify(content), JSON.stringify(confidential)],
+    );
+  }
+
+  /**
+   * Locks the original filing of `id`'s amendment chain (`id` itself when it is one), for the rest of the
+   * transaction: status changes that touch several filings of a chain queue here first, so that two of them never
+   * lock each other's filings in opposite orders.
+   */
+  async lockChain(tx: Tx, id: string): Promise<void> {
+    await tx.rows(
+      `SELECT o.id FROM disclosure o
+       WHERE o.id = (SELECT coalesce(d.amends_id, d.id) FROM disclosure d WHERE d.id = $1) FOR UPDATE`,
+      [id],
+    );
+  }
+
+  /** The filings of a chain that are ACCEPTED now, with their ledger positions. */
+  acceptedInChain(tx: Tx, originalId: string): Promise<{ id: string; ledgerSeq: number }[]> {
+    return tx.rows<{ id: string; ledgerSeq: number }>(
+      `SELECT d.id, d.ledger_seq AS "ledgerSeq" FROM disclosure d
+       WHERE (d.id = $1 OR d.amends_id = $1) AND d.status = 'ACCEPTED'
+       ORDER BY d.ledger_seq`,
+      [originalId],
     );
   }
 

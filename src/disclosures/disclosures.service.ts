@@ -194,6 +194,66 @@ export class DisclosuresService {
     });
   }
 
+  /**
+   * Opens the review of a submitted filing (SUBMITTED -> UNDER_REVIEW), in the transaction of the module that
+   * opens the review. A filing under review already is CONFLICT (one open review at a time); any other status,
+   * INVALID_STATE_TRANSITION.
+   */
+  startReview(id: string, actor: AuditActor, tx: Tx): Promise<DisclosureRow> {
+    return this.writes.update(tx, actor, this.disclosures, id, 'disclosure.start_review', async (locked) => {
+      if (locked.status === DisclosureStatus.UNDER_REVIEW) {
+        throw new ConflictError(`disclosure ${id} is under review already`, { status: locked.status });
+      }
+      if (locked.status !== DisclosureStatus.SUBMITTED) throw moved(locked, DisclosureStatus.UNDER_REVIEW);
+      await this.disclosures.setStatus(tx, id, DisclosureStatus.UNDER_REVIEW);
+    });
+  }
+
+  /**
+   * Records the decision of a filing's review (UNDER_REVIEW -> ACCEPTED | REJECTED | AMENDMENT_REQUESTED), in the
+   * reviewing module's transaction. Accepting a version of an amendment chain supersedes the chain's versions
+   * accepted before it: the latest accepted version is the one that stands.
+   */
+  async recordDecision(id: string, status: DecidedStatus, actor: AuditActor, tx: Tx): Promise<DisclosureRow> {
+    await this.disclosures.lockChain(tx, id);
+    const decided = await this.writes.update(
+      tx,
+      actor,
+      this.disclosures,
+      id,
+      DECISION_ACTIONS[status],
+      async (locked) => {
+        if (locked.status !== DisclosureStatus.UNDER_REVIEW) throw moved(locked, status);
+        await this.disclosures.setStatus(tx, id, status);
+      },
+    );
+    if (status !== DisclosureStatus.ACCEPTED) return decided;
+    return this.supersedePreviousAccepted(decided, actor, tx);
+  }
+
+  /**
+   * Marks SUPERSEDED the versions of `accepted`'s chain accepted before it (by ledger position); if a later
+   * version stands accepted already, `accepted` itself is superseded at once. Returns `accepted` as it ends up.
+   */
+  private async supersedePreviousAccepted(accepted: DisclosureRow, actor: AuditActor, tx: Tx): Promise<DisclosureRow> {
+    let standing = accepted;
+    for (const other of await this.disclosures.acceptedInChain(tx, accepted.amendsId ?? accepted.id)) {
+      if (other.id === accepted.id) continue;
+      const older = other.ledgerSeq < accepted.ledgerSeq!;
+      const superseded = await this.supersede(older ? other.id : accepted.id, actor, tx);
+      if (!older) standing = superseded;
+    }
+    return standing;
+  }
+
+  private supersede(id: string, actor: AuditActor, tx: Tx): Promise<DisclosureRow> {
+    return this.writes.update(tx, actor, this.disclosures, id, 'disclosure.supersede', async (locked) => {
+      if (locked.status === DisclosureStatus.SUPERSEDED) return;
+      if (locked.status !== DisclosureStatus.ACCEPTED) throw moved(locked, DisclosureStatus.SUPERSEDED);
+      await this.disclosures.setStatus(tx, id, DisclosureStatus.SUPERSEDED);
+    });
+  }
+
   /** The caller's company's filing `id`, which must be a draft to become `to`; NOT_FOUND for anyone else. */
   private async ownDraft(id: string, principal: Principal, to: DisclosureStatus): Promise<DisclosureRow> {
     const [row] = await this.disclosures.byIds([id]);
@@ -230,6 +290,16 @@ export class DisclosuresService {
     return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 }
+
+/** The statuses a review's decision gives a filing. */
+export type DecidedStatus =
+  DisclosureStatus.ACCEPTED | DisclosureStatus.REJECTED | DisclosureStatus.AMENDMENT_REQUESTED;
+
+const DECISION_ACTIONS: Record<DecidedStatus, string> = {
+  [DisclosureStatus.ACCEPTED]: 'disclosure.accept',
+  [DisclosureStatus.REJECTED]: 'disclosure.reject',
+  [DisclosureStatus.AMENDMENT_REQUESTED]: 'disclosure.request_amendment',
+};
 
 function moved(row: DisclosureRow, to: DisclosureStatus): InvalidStateTransitionError {
   return new InvalidStateTransitionError('disclosure', row.status, to);

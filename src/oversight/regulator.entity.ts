@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -16,6 +17,7 @@ import { Party } from '../countries/party.entity.js';
 @ObjectType({ description: 'A public authority that reviews disclosures within its jurisdiction.' })
 @Entity('regulator')
 @Index('IDX_regulator_name_id', ['name', 'id'])
+@Check('CHK_regulator_website', `"website" ~ '^https?://'`)
 // One regulator of a name per jurisdiction, ignoring case and runs of spaces: the migration creates it on
 // (jurisdiction, lower(regexp_replace(btrim(name), '\s+', ' ', 'g'))).
 @Index('UQ_regulator_jurisdiction_name', { synchronize: false })
@@ -43,6 +45,10 @@ export class Regulator {
   @ManyToOne(() => Party, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'jurisdiction', referencedColumnName: 'code' })
   party?: Relation<Party>;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
 
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -15,15 +15,22 @@ export class RegulatorsRepository extends NamedRecords<Regulator> implements Aud
   }
 
   /** Inserts the regulator under the id of its organisation; an unknown jurisdiction fails its foreign key. */
-  async insert(tx: Tx, regulator: { id: string; name: string; jurisdiction: string }): Promise<Regulator> {
+  async insert(
+    tx: Tx,
+    regulator: { id: string; name: string; jurisdiction: string; website: string | null },
+  ): Promise<Regulator> {
     const [created] = await tx.rows<Regulator>(
-      `INSERT INTO regulator AS t (id, name, jurisdiction) VALUES ($1, $2, $3) RETURNING ${this.columns}`,
-      [regulator.id, regulator.name, regulator.jurisdiction],
+      `INSERT INTO regulator AS t (id, name, jurisdiction, website) VALUES ($1, $2, $3, $4) RETURNING ${this.columns}`,
+      [regulator.id, regulator.name, regulator.jurisdiction, regulator.website],
     );
     return created;
   }
 
-  async rename(tx: Tx, id: string, name: string): Promise<void> {
-    await tx.rows(`UPDATE regulator SET name = $2 WHERE id = $1 AND name IS DISTINCT FROM $2`, [id, name]);
+  async update(tx: Tx, id: string, fields: { name: string; website: string | null }): Promise<void> {
+    await tx.rows(
+      `UPDATE regulator SET name = $2, website = $3
+       WHERE id = $1 AND (name, website) IS DISTINCT FROM ($2, $3)`,
+      [id, fields.name, fields.website],
+    );
   }
 }

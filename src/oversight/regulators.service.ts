@@ -3,6 +3,7 @@ import { AuditedWrites } from '../audit/audited-writes.js';
 import { OrganizationsService } from '../auth/organizations.service.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
 import { BadUserInputError, ConflictError } from '../common/errors/app-errors.js';
+import { normalizeWebsite } from '../companies/dto/company-fields.js';
 import type { Page } from '../common/pagination/connection.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
 import { Database } from '../database/database.js';
@@ -39,7 +40,12 @@ export class RegulatorsService {
         async () => {
           const id = await this.organizations.register(tx, REGULATOR);
           return this.regulators
-            .insert(tx, { id, name: input.name.trim(), jurisdiction: input.jurisdiction.toUpperCase() })
+            .insert(tx, {
+              id,
+              name: input.name.trim(),
+              jurisdiction: input.jurisdiction.toUpperCase(),
+              website: input.website == null ? null : normalizeWebsite(input.website),
+            })
             .catch((error: unknown) => {
               if (isForeignKeyViolation(error)) {
                 throw BadUserInputError.field('input.jurisdiction', 'names no country or organisation');
@@ -51,13 +57,16 @@ export class RegulatorsService {
     );
   }
 
+  /** Changes the fields given; a change to what they already hold records nothing. */
   update(id: string, input: UpdateRegulatorInput, actor: AuditActor, tx?: Tx): Promise<Regulator> {
     return this.db.within(tx, (tx) =>
-      this.writes.update(tx, actor, this.regulators, id, 'regulator.update', () =>
-        this.regulators.rename(tx, id, input.name.trim()).catch((error: unknown) => {
-          throw sameNameConflict(error, input.name);
-        }),
-      ),
+      this.writes.update(tx, actor, this.regulators, id, 'regulator.update', (before) => {
+        const name = input.name?.trim() ?? before.name;
+        const website = input.website === undefined ? before.website : input.website && normalizeWebsite(input.website);
+        return this.regulators.update(tx, id, { name, website }).catch((error: unknown) => {
+          throw sameNameConflict(error, name);
+        });
+      }),
     );
   }
 }

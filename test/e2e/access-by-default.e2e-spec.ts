@@ -25,7 +25,15 @@ afterAll(() => t.close());
 /** The one mutation anyone may call. */
 const PUBLIC_MUTATIONS = new Set(['login']);
 /** The queries that need a signed-in caller; every other query is open to the public. */
-const SIGNED_IN_QUERIES = new Set(['users', 'user', 'auditEvents', 'verifyAuditTrail', 'apiKeys', 'disclosureDrafts']);
+const SIGNED_IN_QUERIES = new Set([
+  'users',
+  'user',
+  'auditEvents',
+  'verifyAuditTrail',
+  'apiKeys',
+  'disclosureDrafts',
+  'reviewQueue',
+]);
 /** Public queries about two records, which answer NOT_FOUND (after the access check) when there are none. */
 const NOT_FOUND_QUERIES = new Set(['disclosureDiff']);
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
@@ -33,6 +41,7 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   country: { iso3: 'KEN' },
   countryGroup: { key: 'G7' },
+  disclosureTemplate: { key: 'unctad-impact-assessment' },
   strategyAdoption: { groupKeys: ['LDC'], fromYear: 2017, toYear: 2024 },
   readinessRanking: { year: 2024 },
   // The sample instant is in the future: a period must end after it starts.
@@ -41,7 +50,6 @@ const REAL_ARGUMENTS: Record<string, Record<string, unknown>> = {
   company: { id: NO_SUCH_ID },
   disclosure: { accessionNumber: 'AID-2026-000001' },
   disclosureHistory: { accessionNumber: 'AID-2026-000001' },
-  disclosureTemplate: { key: 'unctad-impact-assessment' },
 };
 /** An operation calling `field` alone, with every required argument passed as a variable of its declared type. */
 function operationFor(

@@ -250,6 +250,27 @@ describe('publishing', () => {
     expect(await events('unctad-impact-assessment@2')).toHaveLength(1);
   });
 
+  it('lets one of two concurrent publishers of the same new version win; the other gets CONFLICT', async () => {
+    const [first, second] = await Promise.all([
+      publish(registration({ key: 'race-registration', name: 'First' })),
+      publish(registration({ key: 'race-registration', name: 'Second' })),
+    ]);
+    const outcomes = [first, second].map((answer) => answer.errors?.[0].extensions?.code ?? 'ok').sort();
+    // The loser either collided on the key (CONFLICT) or came second and replaced the unused version.
+    expect([
+      ['CONFLICT', 'ok'],
+      ['ok', 'ok'],
+    ]).toContainEqual(outcomes);
+    const stored = await t.sql(`SELECT version FROM disclosure_template WHERE key = 'race-registration'`);
+    expect(stored).toEqual([{ version: 1 }]);
+    const recorded = await events('race-registration@1');
+    expect(recorded.map((event) => event.action)).toEqual(
+      outcomes[0] === 'CONFLICT'
+        ? ['disclosure_template.publish']
+        : ['disclosure_template.publish', 'disclosure_template.replace'],
+    );
+  });
+
   it('refuses a bad schema with BAD_USER_INPUT naming input.schema, and stores nothing', async () => {
     const before = await t.sql(`SELECT count(*)::int AS count FROM audit_event`);
     const cases: PublishInput['schema'][] = [
@@ -267,6 +288,23 @@ describe('publishing', () => {
       const { errors } = await publish(registration({ key: 'bad-schema', schema }));
       expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.schema' });
     }
+    // Hostile sizes: refused before anything walks or compiles them (the deepest by the HTTP layer already).
+    const nested = (levels: number) => {
+      let schema: Record<string, unknown> = { type: 'string', maxLength: 1 };
+      for (let i = 0; i < levels; i++) schema = { type: 'object', properties: { x: schema } };
+      return { ...registration().schema, properties: { system: schema, contact: { type: 'boolean' } } };
+    };
+    const huge = Object.fromEntries(
+      Array.from({ length: 3000 }, (_, i) => [`p${i}`, { type: 'string', maxLength: 10, description: 'x'.repeat(40) }]),
+    );
+    const tooLarge = { ...registration().schema, properties: { ...huge, system: { type: 'boolean' } } };
+    for (const schema of [nested(40), tooLarge]) {
+      const { errors } = await publish(registration({ key: 'bad-schema', schema }));
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.schema' });
+      expect(errors![0].message).toMatch(/levels deep|bytes long/);
+    }
+    const deepest = await publish(registration({ key: 'bad-schema', schema: nested(3000) }));
+    expect(deepest.status).toBe(400);
     const mismatched = await publish(
       registration({ key: 'bad-schema', sections: [{ key: 'system', title: 'The system', order: 1 }] }),
     );

@@ -56,6 +56,7 @@ const HOSTILE: Record<string, unknown[]> = {
   Boolean: ['true', 0],
   LocalDate: ['0000-01-01', '0001-01-01', '9999-12-31', '10000-01-01', '2021-02-29', '', 'a\u0000'],
   DateTime: ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z', '2026-13-01T00:00:00Z', ''],
+  Decimal: ['1e3', 1000, 1.5, '-1', '0', '0.001', '1'.repeat(19), '', ' 1', 'NaN', 'Infinity'],
   JSON: [{}, [], 'x'],
   JSONObject: [{}, [], 'x', { $schema: 1, type: { a: [] }, properties: { p: { $ref: 'http://x' } } }],
 };
@@ -116,20 +117,29 @@ async function run(kind: 'query' | 'mutation', { field, path, value }: Case) {
 }
 
 describe('a sweep of hostile values through every argument of every operation', () => {
-  it.each(['query', 'mutation'] as const)('gets no 5xx and no INTERNAL_SERVER_ERROR from any %s', async (kind) => {
-    const schema = t.app.get(GraphQLSchemaHost).schema;
-    const root = (kind === 'query' ? schema.getQueryType() : schema.getMutationType())!;
-    const all = cases(root);
-    expect(all.length).toBeGreaterThan(kind === 'query' ? 100 : 200);
-    const broken: string[] = [];
-    for (const each of all) {
-      const { status, codes } = await run(kind, each);
-      if (status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) {
-        broken.push(
-          `${each.field.name}(${each.path.join('.')} = ${JSON.stringify(each.value)?.slice(0, 60)}): ${status} ${codes.join(',')}`,
-        );
-      }
-    }
-    expect(broken).toEqual([]);
-  });
+  it.each(['query', 'mutation'] as const)(
+    'gets no 5xx and no INTERNAL_SERVER_ERROR from any %s',
+    async (kind) => {
+      const schema = t.app.get(GraphQLSchemaHost).schema;
+      const root = (kind === 'query' ? schema.getQueryType() : schema.getMutationType())!;
+      const all = cases(root);
+      expect(all.length).toBeGreaterThan(kind === 'query' ? 100 : 200);
+      const broken: string[] = [];
+      // A few at a time: the sweep grows with every operation, and one case at a time no longer fits the timeout.
+      const queue = [...all];
+      const worker = async () => {
+        for (let each = queue.shift(); each; each = queue.shift()) {
+          const { status, codes } = await run(kind, each);
+          if (status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) {
+            broken.push(
+              `${each.field.name}(${each.path.join('.')} = ${JSON.stringify(each.value)?.slice(0, 60)}): ${status} ${codes.join(',')}`,
+            );
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 4 }, worker));
+      expect(broken.sort()).toEqual([]);
+    },
+    240_000,
+  );
 });

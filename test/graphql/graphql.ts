@@ -12,6 +12,7 @@ export const graphql = initGraphQLTada<{
     ID: string;
     DateTime: string;
     LocalDate: string;
+    Decimal: string;
     JSON: any;
     JSONObject: Record<string, any>;
   };

@@ -18,6 +18,7 @@ export const SCALAR_SAMPLES: Record<string, () => unknown> = {
   Boolean: () => true,
   DateTime: () => '2030-01-01T00:00:00Z',
   LocalDate: () => '2020-01-01',
+  Decimal: () => '100.00',
   JSON: () => ({}),
   JSONObject: () => ({}),
 };

@@ -61,8 +61,8 @@ export class ForbiddenError extends AppError {
 }
 
 export class InvalidStateTransitionError extends AppError {
-  constructor(entity: string, from: string, to: string) {
-    super(ErrorCode.INVALID_STATE_TRANSITION, `${entity} cannot go from ${from} to ${to}`, { from, to });
+  constructor(entity: string, from: string, to: string, message = `${entity} cannot go from ${from} to ${to}`) {
+    super(ErrorCode.INVALID_STATE_TRANSITION, message, { from, to });
   }
 }
 

@@ -4,13 +4,16 @@ import {
   isScalarType,
   type ASTNode,
   type ASTVisitor,
+  type FloatValueNode,
+  type IntValueNode,
   type GraphQLScalarType,
   type OperationDefinitionNode,
+  type StringValueNode,
   type ValidationContext,
 } from 'graphql';
 import { BadUserInputError, type FieldProblem } from '../errors/app-errors.js';
 import { ErrorCode } from '../errors/error-codes.js';
-import { DateTimeScalar, LocalDateScalar } from './scalars.js';
+import { DateTimeScalar, DecimalScalar, LocalDateScalar } from './scalars.js';
 
 /** Neither can be stored: PostgreSQL refuses NUL in text, and an unpaired surrogate is not Unicode. */
 export function isUnsafeText(text: string): boolean {
@@ -33,7 +36,7 @@ function unsafeTextProblem(field: string, text: string): FieldProblem {
 }
 
 /** Scalars whose literals are checked here, so that a bad one is named like a bad variable would be. */
-const CHECKED_SCALARS = new Set<GraphQLScalarType>([LocalDateScalar, DateTimeScalar]);
+const CHECKED_SCALARS = new Set<GraphQLScalarType>([LocalDateScalar, DateTimeScalar, DecimalScalar]);
 
 function inputError(field: string, message: string, node: ASTNode, problem: FieldProblem = { field, message }) {
   return new GraphQLError(`${field} ${problem.message}`, {
@@ -56,6 +59,16 @@ export function InputLiteralsRule(context: ValidationContext): ASTVisitor {
   const leave = (): void => {
     path.pop();
   };
+  const checkScalar = (node: StringValueNode | IntValueNode | FloatValueNode, field: string): void => {
+    const type = getNamedType(context.getInputType());
+    if (isScalarType(type) && CHECKED_SCALARS.has(type)) {
+      try {
+        type.parseLiteral(node);
+      } catch (error) {
+        context.reportError(inputError(field, error instanceof Error ? error.message : 'is not valid', node));
+      }
+    }
+  };
   return {
     Argument: { enter: (node) => enter(node.name.value), leave },
     ObjectField: { enter: (node) => enter(node.name.value), leave },
@@ -66,14 +79,14 @@ export function InputLiteralsRule(context: ValidationContext): ASTVisitor {
         context.reportError(inputError(field, problem.message, node, problem));
         return;
       }
-      const type = getNamedType(context.getInputType());
-      if (isScalarType(type) && CHECKED_SCALARS.has(type)) {
-        try {
-          type.parseLiteral(node);
-        } catch (error) {
-          context.reportError(inputError(field, error instanceof Error ? error.message : 'is not valid', node));
-        }
-      }
+      checkScalar(node, field);
+    },
+    // A number where a string scalar is expected (an amount written 1000 rather than "1000").
+    IntValue(node) {
+      checkScalar(node, path.join('.') || 'argument');
+    },
+    FloatValue(node) {
+      checkScalar(node, path.join('.') || 'argument');
     },
   };
 }

@@ -95,3 +95,23 @@ export const DateTimeScalar = stringScalar<Date>({
     return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
   },
 });
+
+/** Up to 18 digits before the point and 2 after, no exponent, no leading zeros: what numeric(20,2) holds exactly. */
+const DECIMAL = /^-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,2})?$/;
+const DECIMAL_EXPECTED = 'a decimal number written as a string, up to 18 digits before the point and 2 after';
+
+function decimal(value: unknown): string | null {
+  return typeof value === 'string' && DECIMAL.test(value) ? value : null;
+}
+
+/**
+ * An exact decimal (money), a string end to end: never a JSON number, so that no value passes through floating
+ * point on its way in or out. PostgreSQL's numeric is read as text and shown as it is.
+ */
+export const DecimalScalar = stringScalar<string>({
+  name: 'Decimal',
+  description: `An exact decimal number written as a string, never a JSON number: up to 18 digits before the point and 2 after, no exponent, for example "1234567.89".`,
+  expected: DECIMAL_EXPECTED,
+  parse: decimal,
+  show: decimal,
+});

@@ -8,10 +8,15 @@ import DataLoader from 'dataloader';
 export class LoaderRegistry {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(key: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
+  /** `options` (a `cacheKeyFn` for object keys, say) apply when the loader is first made. */
+  get<K, V, C = K>(
+    key: string,
+    batch: DataLoader.BatchLoadFn<K, V>,
+    options?: DataLoader.Options<K, V, C>,
+  ): DataLoader<K, V, C> {
+    let loader = this.loaders.get(key) as DataLoader<K, V, C> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch);
+      loader = new DataLoader<K, V, C>(batch, options);
       this.loaders.set(key, loader);
     }
     return loader;

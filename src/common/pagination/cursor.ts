@@ -1,7 +1,8 @@
 import { BadUserInputError } from '../errors/app-errors.js';
+import { calendarDate } from '../graphql/scalars.js';
 
 /** What one part of a list's sort key holds, so that a forged cursor is refused before it reaches SQL. */
-export type CursorPart = 'text' | 'uuid' | 'integer';
+export type CursorPart = 'text' | 'uuid' | 'integer' | 'date';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGER = /^[0-9]{1,18}$/;
@@ -15,6 +16,8 @@ function fits(part: CursorPart, value: unknown): value is string | number {
       );
     case 'uuid':
       return typeof value === 'string' && UUID.test(value);
+    case 'date':
+      return calendarDate(value) !== null;
     case 'integer':
       return (
         (typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value))) &&

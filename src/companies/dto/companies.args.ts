@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { ReusableValidation } from '../../common/errors/validation-pipe.js';
 import { PageArgs } from '../../common/pagination/page-args.js';
 import { IsCountryIso3, IsLei, IsTrimmedText } from './company-fields.js';
@@ -19,10 +19,13 @@ export class CompanyFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the name, case-insensitive, 1 to 200 characters (spaces around it ignored).',
+    description:
+      'Part of the name, case-insensitive, up to 200 characters (spaces around it ignored), with at least 3 letters or digits in a row.',
   })
   @IsOptional()
   @IsTrimmedText(1, 200)
+  // The name index (trigrams) needs three characters to narrow anything; shorter text would read every company.
+  @Matches(/[\p{L}\p{N}]{3}/u, { message: 'must hold at least 3 letters or digits in a row' })
   text?: string | null;
 }
 

@@ -13,7 +13,7 @@ export const COMPLETENESS_KEYWORDS: ReadonlySet<string> = new Set([
   'dependentRequired',
 ]);
 
-/** Templates compiled at once, at most; a compiled template costs a few hundred kilobytes at most. */
+/** Versions whose validators are kept: enough for every live regime, bounded whatever number is published. */
 const CACHED_TEMPLATES = 128;
 
 const OPTIONS: Options = {
@@ -33,10 +33,17 @@ export function compileSchema(schema: Schema, options: Options = {}): ValidateFu
   return ajv.compile(schema);
 }
 
+/** The two validators of a version, each compiled when first needed. */
 interface CompiledTemplate {
-  submission: ValidateFunction;
-  draft: ValidateFunction;
+  submission?: ValidateFunction;
+  draft?: ValidateFunction;
 }
+
+/**
+ * Stored schemas were checked against the meta-schema when they were published; compiling the meta-schema again
+ * for each version would cost tens of milliseconds.
+ */
+const STORED: Options = { validateSchema: false };
 
 export interface ValidatedTemplate {
   key: string;
@@ -51,11 +58,19 @@ export class ContentValidators {
   private readonly compiled = new LRUCache<string, CompiledTemplate>({ max: CACHED_TEMPLATES });
 
   draftProblems(template: ValidatedTemplate, content: unknown): ContentProblem[] {
-    return this.run(this.of(template).draft, content);
+    const compiled = this.of(template);
+    // Without `minItems`, a tuple schema is no longer "strict" in Ajv's sense; it was checked whole at publication.
+    compiled.draft ??= compileSchema(withoutKeywords(template.schema as Schema, COMPLETENESS_KEYWORDS), {
+      ...STORED,
+      strictTuples: false,
+    });
+    return this.run(compiled.draft, content);
   }
 
   submissionProblems(template: ValidatedTemplate, content: unknown): ContentProblem[] {
-    return this.run(this.of(template).submission, content);
+    const compiled = this.of(template);
+    compiled.submission ??= compileSchema(template.schema as Schema, STORED);
+    return this.run(compiled.submission, content);
   }
 
   private run(validate: ValidateFunction, content: unknown): ContentProblem[] {
@@ -65,15 +80,7 @@ export class ContentValidators {
   private of(template: ValidatedTemplate): CompiledTemplate {
     const cacheKey = `${template.key}@${template.version}@${new Date(template.publishedAt).getTime()}`;
     let compiled = this.compiled.get(cacheKey);
-    if (!compiled) {
-      const schema = template.schema as Schema;
-      compiled = {
-        submission: compileSchema(schema),
-        // Without `minItems`, a tuple schema is no longer "strict" in Ajv's sense; it was checked whole at publication.
-        draft: compileSchema(withoutKeywords(schema, COMPLETENESS_KEYWORDS), { strictTuples: false }),
-      };
-      this.compiled.set(cacheKey, compiled);
-    }
+    if (!compiled) this.compiled.set(cacheKey, (compiled = {}));
     return compiled;
   }
 }

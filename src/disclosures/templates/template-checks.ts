@@ -75,11 +75,12 @@ function policyProblems(schema: SchemaObject): string[] {
 /** The problems of a schema as the content contract of a template, each a message for `input.schema`. */
 export function schemaProblems(schema: unknown): string[] {
   if (!isSchemaObject(schema)) return ['must be a JSON Schema object'];
-  const bytes = Buffer.byteLength(JSON.stringify(schema));
-  if (bytes > SCHEMA_LIMITS.bytes) return [`is ${bytes} bytes long, more than ${SCHEMA_LIMITS.bytes}`];
+  // Depth first: it is measured without recursion, and bounds what serialising and walking the schema recurse into.
   if (nestingDepth(schema, SCHEMA_LIMITS.depth) > SCHEMA_LIMITS.depth) {
     return [`nests more than ${SCHEMA_LIMITS.depth} levels deep`];
   }
+  const bytes = Buffer.byteLength(JSON.stringify(schema));
+  if (bytes > SCHEMA_LIMITS.bytes) return [`is ${bytes} bytes long, more than ${SCHEMA_LIMITS.bytes}`];
   const problems: string[] = [];
   if (schema.$schema !== DRAFT_2020_12) problems.push(`must declare "$schema": "${DRAFT_2020_12}"`);
   if (schema.type !== 'object' || !isSchemaObject(schema.properties) || Object.keys(schema.properties).length === 0) {
