@@ -1,15 +1,20 @@
 // `npm run bench`: starts the built server on a fresh database and drives it over HTTP with autocannon.
 // Settings: DATABASE_URL (a server to create the bench database on; embedded PostgreSQL otherwise),
 // BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 10),
-// BENCH_LOG_LEVEL (the server's LOG_LEVEL, default info), BENCH_ONLY (substring of scenario names).
+// BENCH_LOG_LEVEL (the server's LOG_LEVEL, default info), BENCH_ONLY (substring of scenario names),
+// BENCH_DISCLOSURES_FROM (a database on the same server that `npm run generate:disclosures` filled: the bench
+// database starts as a copy of it instead of generating the registry again), GEN_SCALE (the generated registry's
+// size, default 1: 1,000,000 filings).
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../src/common/free-port.js';
 import { projectFile } from '../src/common/project-file.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/database/throwaway-postgres.js';
+import { generateDisclosures } from './generate-disclosures.js';
 import { GENERATED, generateGovernance } from './generate-governance.js';
 import { scenarios } from './scenarios.js';
 
@@ -48,6 +53,26 @@ async function cpuMs(pid: number): Promise<number> {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Reads `url` in full as it streams in; with the server's peak RSS meanwhile (sampled every 250 ms). */
+async function streamThrough(url: string, pid: number) {
+  let peakRss = 0;
+  const sampler = setInterval(() => void rssMb(pid).then((mb) => (peakRss = Math.max(peakRss, mb))), 250);
+  const started = performance.now();
+  let bytes = 0;
+  let lines = 0;
+  try {
+    const response = await fetch(url);
+    if (!response.ok || !response.body) throw new Error(`GET ${url}: HTTP ${response.status}`);
+    for await (const chunk of response.body) {
+      bytes += chunk.length;
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  return { lines, mb: Math.round(bytes / 1e6), seconds: +((performance.now() - started) / 1000).toFixed(1), peakRss };
 }
 
 /** Mean latency of `times` requests sent one at a time. */
@@ -108,7 +133,8 @@ async function main(): Promise<void> {
   const database = `registry_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
+  const copied = process.env.BENCH_DISCLOSURES_FROM;
+  await admin.query(`CREATE DATABASE "${database}"${copied ? ` TEMPLATE "${copied.replaceAll('"', '""')}"` : ''}`);
 
   const port = await freePort();
   const startedAt = Date.now();
@@ -170,12 +196,14 @@ async function main(): Promise<void> {
     stopFloor = () => new Promise((resolve) => (floor.kill('SIGTERM'), floor.once('exit', resolve)));
 
     const selected = scenarios.filter((s) => !process.env.BENCH_ONLY || s.name.includes(process.env.BENCH_ONLY));
-    const ordered = [...selected.filter((s) => !s.dataset), ...selected.filter((s) => s.dataset === 'generated')];
-    const results = [];
-    let generated = false;
-    for (const scenario of ordered) {
-      if (scenario.dataset === 'generated' && !generated) {
-        const started = Date.now();
+    const ordered = [
+      ...selected.filter((s) => !s.dataset),
+      ...selected.filter((s) => s.dataset === 'generated'),
+      ...selected.filter((s) => s.dataset === 'disclosures'),
+    ];
+    const generation: Record<string, unknown> = {};
+    const generators = {
+      generated: async () => {
         const client = new pg.Client({ connectionString: withDatabase(serverUrl, database) });
         client.on('error', () => undefined); // ended by DROP DATABASE if generation fails
         await client.connect();
@@ -184,22 +212,53 @@ async function main(): Promise<void> {
         } finally {
           await client.end();
         }
-        generated = true;
-        console.log(
-          `generated ${GENERATED.parties} parties x ${GENERATED.initiatives} initiatives, ${GENERATED.events} participation events in ${Date.now() - started} ms`,
-        );
+        return `${GENERATED.parties} parties x ${GENERATED.initiatives} initiatives, ${GENERATED.events} participation events`;
+      },
+      disclosures: async () => {
+        const report = await generateDisclosures(withDatabase(serverUrl, database), {
+          scale: Number(process.env.GEN_SCALE ?? 1),
+          log: (line) => console.log(line),
+        });
+        generation.disclosures = report;
+        return `${report.companies} companies, ${report.aiSystems} AI systems (${report.deployments} deployments), ${report.disclosures} disclosures (${report.amendments} amendments, ${report.confidential} with a confidential field); database ${(report.databaseBytes / 1e9).toFixed(2)} GB`;
+      },
+    };
+    const ready = new Set<string>(copied ? ['disclosures'] : []);
+    if (copied) console.log(`the disclosure registry copied from database ${copied}`);
+    const results = [];
+    for (const scenario of ordered) {
+      if (scenario.dataset && !ready.has(scenario.dataset)) {
+        const started = Date.now();
+        const made = await generators[scenario.dataset]();
+        console.log(`generated ${made} in ${Date.now() - started} ms`);
+        ready.add(scenario.dataset);
       }
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (scenario.signedIn) headers.authorization = `Bearer ${login.token}`;
       const first = await fetch(url, { method: 'POST', headers, body });
-      scenario.check(await first.json());
+      const ourAnswer = await first.json();
+      scenario.check(ourAnswer);
+      const streaming = scenario.during
+        ? streamThrough(`http://127.0.0.1:${port}${scenario.during}`, server.pid!)
+        : undefined;
       const ours = await measure(url, headers, body, server.pid!);
       const row: Record<string, string | number> = { scenario: scenario.name, ...ours };
+      if (streaming) {
+        // The stream outlasts the scenario: its peak RSS counts until it ends.
+        const streamed = await streaming;
+        row['peak RSS MB'] = Math.max(ours['peak RSS MB'], streamed.peakRss);
+        row.streamed = `${streamed.lines} lines, ${streamed.mb} MB in ${streamed.seconds} s`;
+      }
       if (scenario.floor) {
         const floorUrl = `http://127.0.0.1:${floorPort}/${encodeURIComponent(scenario.name)}`;
-        const floorAnswer = await fetch(floorUrl, { method: 'POST', body: '{}' });
-        scenario.check(await floorAnswer.json());
+        const floorAnswer = await (await fetch(floorUrl, { method: 'POST', body: '{}' })).json();
+        scenario.check(floorAnswer);
+        if (scenario.same && !isDeepStrictEqual(floorAnswer, ourAnswer)) {
+          throw new Error(
+            `${scenario.name}: the floor's answer differs from ours\n ours: ${JSON.stringify(ourAnswer).slice(0, 600)}\nfloor: ${JSON.stringify(floorAnswer).slice(0, 600)}`,
+          );
+        }
         const measured = await measure(floorUrl, {}, '{}', floor.pid!);
         row['floor req/s'] = measured['req/s'];
         row['floor p95 ms'] = measured['p95 ms'];
@@ -215,7 +274,7 @@ async function main(): Promise<void> {
     await writeFile(
       file,
       JSON.stringify(
-        { readyMs, idleRss, loginMs: login.meanMs, accessCheckUs, duration, connections, results },
+        { readyMs, idleRss, loginMs: login.meanMs, accessCheckUs, duration, connections, generation, results },
         null,
         2,
       ),

@@ -1,3 +1,5 @@
+import { disclosureScenarios } from './disclosure-scenarios.js';
+
 /** One GraphQL request the bench repeats; later features add theirs here. */
 export interface Scenario {
   name: string;
@@ -7,10 +9,17 @@ export interface Scenario {
   signedIn?: boolean;
   /** Throws when an answer is wrong, so that a fast wrong answer never counts. */
   check(body: any): void;
-  /** Run on the generated governance data set (bench/generate-governance.ts), after the others. */
-  dataset?: 'generated';
+  /**
+   * Run after the others on a generated data set: 'generated', governance (bench/generate-governance.ts);
+   * 'disclosures', the disclosure registry (bench/generate-disclosures.ts).
+   */
+  dataset?: 'generated' | 'disclosures';
   /** The same answer from one hand-written SQL statement building the JSON body, served by bench/floor-server.ts. */
   floor?: { sql: string; params?: unknown[] };
+  /** The floor's answer must be exactly ours (not only pass `check`). */
+  same?: boolean;
+  /** A path of the server read in full (GET, streamed) while the scenario runs, its peak RSS reported with it. */
+  during?: string;
 }
 
 const SEVEN = [
@@ -195,4 +204,5 @@ export const scenarios: Scenario[] = [
     },
   },
   ...governanceScenarios,
+  ...disclosureScenarios,
 ];
