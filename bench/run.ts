@@ -16,6 +16,8 @@ import { projectFile } from '../src/common/project-file.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/database/throwaway-postgres.js';
 import { generateDisclosures } from './generate-disclosures.js';
 import { GENERATED, generateGovernance } from './generate-governance.js';
+import { generateOversight } from './generate-oversight.js';
+import { BENCH_REGULATOR } from './oversight-scenarios.js';
 import { scenarios } from './scenarios.js';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -36,6 +38,61 @@ async function measureLogin(url: string, times: number): Promise<{ token: string
   return { token, meanMs: (performance.now() - started) / times };
 }
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const BENCH_REGULATOR_USER = { email: 'bench-regulator@example.org', password: 'bench-regulator-password-1' };
+
+/** One GraphQL request; throws on errors. */
+async function graphql(url: string, query: string, variables: Record<string, unknown>, token?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const body = (await (
+    await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
+  ).json()) as any;
+  if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors).slice(0, 400)}`);
+  return body.data;
+}
+
+/** A REGULATOR user made a member of the bench regulator through the API (as the admin), signed in: its token. */
+async function regulatorToken(url: string, adminToken: string): Promise<string> {
+  const { createUser } = await graphql(
+    url,
+    `
+      mutation ($input: CreateUserInput!) {
+        createUser(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { ...BENCH_REGULATOR_USER, roles: ['REGULATOR'] } },
+    adminToken,
+  );
+  await graphql(
+    url,
+    `
+      mutation ($input: GrantMembershipInput!) {
+        grantMembership(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { userId: createUser.id, regulatorId: BENCH_REGULATOR } },
+    adminToken,
+  );
+  const { login } = await graphql(
+    url,
+    `
+      mutation ($e: String!, $p: String!) {
+        login(email: $e, password: $p) {
+          token
+        }
+      }
+    `,
+    {
+      e: BENCH_REGULATOR_USER.email,
+      p: BENCH_REGULATOR_USER.password,
+    },
+  );
+  return login.token;
+}
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -200,7 +257,9 @@ async function main(): Promise<void> {
       ...selected.filter((s) => !s.dataset),
       ...selected.filter((s) => s.dataset === 'generated'),
       ...selected.filter((s) => s.dataset === 'disclosures'),
+      ...selected.filter((s) => s.dataset === 'oversight'),
     ];
+    let regulatorBearer = '';
     const generation: Record<string, unknown> = {};
     const generators = {
       generated: async () => {
@@ -222,6 +281,25 @@ async function main(): Promise<void> {
         generation.disclosures = report;
         return `${report.companies} companies, ${report.aiSystems} AI systems (${report.deployments} deployments), ${report.disclosures} disclosures (${report.amendments} amendments, ${report.confidential} with a confidential field); database ${(report.databaseBytes / 1e9).toFixed(2)} GB`;
       },
+      // On the disclosure registry, generated first when it is not there yet.
+      oversight: async (): Promise<string> => {
+        if (!ready.has('disclosures')) {
+          const started = Date.now();
+          console.log(`generated ${await generators.disclosures()} in ${Date.now() - started} ms`);
+          ready.add('disclosures');
+        }
+        const client = new pg.Client({ connectionString: withDatabase(serverUrl, database) });
+        client.on('error', () => undefined);
+        await client.connect();
+        try {
+          const report = await generateOversight(client, (line) => console.log(line));
+          generation.oversight = report;
+          regulatorBearer = await regulatorToken(url, login.token);
+          return `${report.regulators} regulators in ${report.jurisdictions} jurisdictions, ${report.requirements} requirements, ${report.certifications} certifications (+${report.certificationHistory} history rows), ${report.enforcementActions} enforcement actions (${report.penalties} penalties, +${report.enforcementHistory} history rows), ${report.reviews} reviews (${report.openReviews} open; filings now ${report.underReview} UNDER_REVIEW, ${report.accepted} ACCEPTED); oversight in ${report.seconds} s`;
+        } finally {
+          await client.end();
+        }
+      },
     };
     const ready = new Set<string>(copied ? ['disclosures'] : []);
     if (copied) console.log(`the disclosure registry copied from database ${copied}`);
@@ -235,7 +313,9 @@ async function main(): Promise<void> {
       }
       const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (scenario.signedIn) headers.authorization = `Bearer ${login.token}`;
+      if (scenario.signedIn) {
+        headers.authorization = `Bearer ${scenario.signedIn === 'regulator' ? regulatorBearer : login.token}`;
+      }
       const first = await fetch(url, { method: 'POST', headers, body });
       const ourAnswer = await first.json();
       scenario.check(ourAnswer);

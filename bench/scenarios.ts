@@ -1,19 +1,21 @@
 import { disclosureScenarios } from './disclosure-scenarios.js';
+import { oversightScenarios } from './oversight-scenarios.js';
 
 /** One GraphQL request the bench repeats; later features add theirs here. */
 export interface Scenario {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
-  /** Sent with the bench admin's access token. */
-  signedIn?: boolean;
+  /** Sent with the bench admin's access token; 'regulator', with that of a member of the bench regulator. */
+  signedIn?: boolean | 'regulator';
   /** Throws when an answer is wrong, so that a fast wrong answer never counts. */
   check(body: any): void;
   /**
    * Run after the others on a generated data set: 'generated', governance (bench/generate-governance.ts);
-   * 'disclosures', the disclosure registry (bench/generate-disclosures.ts).
+   * 'disclosures', the disclosure registry (bench/generate-disclosures.ts); 'oversight', that registry with
+   * regulators, requirements, certifications, enforcement and reviews (bench/generate-oversight.ts).
    */
-  dataset?: 'generated' | 'disclosures';
+  dataset?: 'generated' | 'disclosures' | 'oversight';
   /** The same answer from one hand-written SQL statement building the JSON body, served by bench/floor-server.ts. */
   floor?: { sql: string; params?: unknown[] };
   /** The floor's answer must be exactly ours (not only pass `check`). */
@@ -205,4 +207,5 @@ export const scenarios: Scenario[] = [
   },
   ...governanceScenarios,
   ...disclosureScenarios,
+  ...oversightScenarios,
 ];
