@@ -2,6 +2,7 @@ import { Context, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { CurrentPrincipal } from '../common/access/current-principal.decorator.js';
 import type { Principal } from '../common/access/principal.js';
+import { ThinFields } from '../common/graphql/thin-fields.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AISystem } from '../companies/ai-system.entity.js';
 import { CompaniesLoaders } from '../companies/companies.loaders.js';
@@ -21,7 +22,18 @@ export class DisclosureFieldsResolver {
     private readonly reads: DisclosureReadsService,
     private readonly companies: CompaniesLoaders,
     private readonly loaders: DisclosuresLoaders,
-  ) {}
+    thinFields: ThinFields,
+  ) {
+    thinFields.register('Disclosure', 'company', this.companyOf);
+    thinFields.register('Disclosure', 'aiSystem', this.aiSystemOf);
+  }
+
+  /** Disclosure.company and Disclosure.aiSystem, read for every filing of a list: thin resolvers (see ThinFields). */
+  private readonly companyOf = async (row: AnyDisclosure, _args: unknown, ctx: RequestContext): Promise<Company> =>
+    (await this.companies.companyById(ctx.loaders).load(row.companyId))!;
+
+  private readonly aiSystemOf = async (row: AnyDisclosure, _args: unknown, ctx: RequestContext): Promise<AISystem> =>
+    (await this.companies.aiSystemById(ctx.loaders).load(row.aiSystemId))!;
 
   @ResolveField(() => GraphQLJSONObject, {
     description:
@@ -37,13 +49,13 @@ export class DisclosureFieldsResolver {
   }
 
   @ResolveField(() => Company)
-  async company(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<Company> {
-    return (await this.companies.companyById(ctx.loaders).load(row.companyId))!;
+  company(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<Company> {
+    return this.companyOf(row, {}, ctx);
   }
 
   @ResolveField(() => AISystem)
-  async aiSystem(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<AISystem> {
-    return (await this.companies.aiSystemById(ctx.loaders).load(row.aiSystemId))!;
+  aiSystem(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<AISystem> {
+    return this.aiSystemOf(row, {}, ctx);
   }
 
   @ResolveField(() => DisclosureView, { nullable: true, description: 'The original filing this one amends.' })
