@@ -94,13 +94,15 @@ export class DisclosureSearchRepository {
       if (after) {
         const [r, micros, id] = decodeCursor(after, ['text', 'integer', 'uuid']);
         if (!RANK.test(r)) throw BadUserInputError.field('after', 'is not a cursor returned by this list');
-        keyset = `WHERE (ranked.rank, ranked."submittedMicros"::bigint, ranked.id) < (${where.bind(r)}::real, ${where.bind(micros)}::bigint, ${where.bind(id)}::uuid)`;
+        keyset = `WHERE (ranked.score, ranked."submittedMicros"::bigint, ranked.id) < (${where.bind(r)}::real, ${where.bind(micros)}::bigint, ${where.bind(id)}::uuid)`;
       }
+      // OFFSET 0 keeps the subquery from being flattened, so that ts_rank runs once per match, not once for the
+      // output and again for the sort. The rank goes into the cursor as text, which reads back as the same real.
       return this.db.reads.rows<ListedDisclosure>(
-        `SELECT * FROM (
-           SELECT ${this.listed}${content}, ${MICROS}, ${rank}::text AS rank FROM disclosure d WHERE ${where.sql}
+        `SELECT ranked.*, ranked.score::text AS rank FROM (
+           SELECT ${this.listed}${content}, ${MICROS}, ${rank} AS score FROM disclosure d WHERE ${where.sql} OFFSET 0
          ) ranked ${keyset}
-         ORDER BY ranked.rank::real DESC, ranked."submittedMicros"::bigint DESC, ranked.id DESC
+         ORDER BY ranked.score DESC, ranked."submittedMicros"::bigint DESC, ranked.id DESC
          LIMIT ${where.bind(first + 1)}`,
         where.values,
       );

@@ -429,6 +429,25 @@ describe('the public registry', () => {
     expect(hidden.data!.disclosures.totalCount).toBe(0);
   });
 
+  it('pages a text search by relevance without repeats', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const page: GraphqlResponse<ResultOf<typeof LIST>> = await t.gql(LIST, {
+        filter: { text: 'bias or credit' },
+        after,
+      });
+      expect(page.errors).toBeUndefined();
+      total = page.data!.disclosures.totalCount;
+      for (const { node } of page.data!.disclosures.edges) seen.add(node.accessionNumber!);
+      if (!page.data!.disclosures.pageInfo.hasNextPage) break;
+      after = page.data!.disclosures.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(5);
+    expect(seen.size).toBe(total);
+  });
+
   it('refuses a forged cursor and an empty date range, naming the argument', async () => {
     const forged = await t.gql(LIST, { after: Buffer.from('["x"]').toString('base64url') });
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
