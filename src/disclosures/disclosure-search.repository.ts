@@ -20,7 +20,8 @@ export type ListedDisclosure = Omit<DisclosureRow, 'content' | 'publicContent'> 
 
 export type DraftRow = DisclosureRow & { createdMicros: string };
 
-const LISTED = [
+/** The columns of a listed filing (under alias d): everything clients read of it but the content. */
+export const LISTED = [
   'id',
   'companyId',
   'aiSystemId',
@@ -45,7 +46,8 @@ const LISTED = [
 ] as const;
 
 const RANK = /^[0-9]+(\.[0-9]+)?(e-?[0-9]+)?$/;
-const MICROS = `(extract(epoch FROM d.submitted_at) * 1000000)::bigint::text AS "submittedMicros"`;
+/** submitted_at (alias d) in exact microseconds, the sort key lists page on. */
+export const MICROS = `(extract(epoch FROM d.submitted_at) * 1000000)::bigint::text AS "submittedMicros"`;
 const FROM_MICROS = (placeholder: string) =>
   `(timestamptz 'epoch' + ${placeholder}::bigint * interval '1 microsecond')`;
 

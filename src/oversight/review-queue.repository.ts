@@ -1,36 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import { Database } from '../database/database.js';
-import type { ListedDisclosure } from '../disclosures/disclosure-search.repository.js';
+import { LISTED, MICROS, type ListedDisclosure } from '../disclosures/disclosure-search.repository.js';
 import { Disclosure } from '../disclosures/disclosure.entity.js';
 import { systemsInJurisdiction } from './jurisdiction-scope.js';
-
-/** The columns of a queued filing: everything clients read of it but the content (and the search vector). */
-const QUEUED = [
-  'id',
-  'companyId',
-  'aiSystemId',
-  'templateKey',
-  'templateVersion',
-  'kind',
-  'reportingPeriod',
-  'status',
-  'confidential',
-  'accessionNumber',
-  'submittedAt',
-  'ledgerSeq',
-  'contentHash',
-  'publicHash',
-  'previousHash',
-  'amendsId',
-  'amendmentType',
-  'amendmentReason',
-  'createdBy',
-  'createdAt',
-  'updatedAt',
-] as const;
-
-const MICROS = `(extract(epoch FROM d.submitted_at) * 1000000)::bigint::text AS "submittedMicros"`;
 
 /**
  * Filings awaiting review in a jurisdiction: SUBMITTED, about an AI system deployed there on the date. Reads the
@@ -47,7 +20,7 @@ export class ReviewQueueRepository {
   constructor(private readonly db: Database) {}
 
   private get queued(): string {
-    return this.db.columns(Disclosure, 'd', QUEUED);
+    return this.db.columns(Disclosure, 'd', LISTED);
   }
 
   page(
