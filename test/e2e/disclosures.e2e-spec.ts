@@ -128,6 +128,29 @@ describe('drafts', () => {
     expect(row).toEqual({ status: 'DRAFT', accession_number: null });
   });
 
+  it('refuses content nested thousands deep or far too large before it runs, never with a server error', async () => {
+    const id = await draftDisclosure(t, acme.filer, ids(acme), { summary: 'before' });
+    let deep: unknown = 'x';
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    const nested = await t.gql(
+      UPDATE_DRAFT,
+      { id, input: { content: { summary: deep } } },
+      { token: acme.filer.token },
+    );
+    // Refused with the variables, before any resolver runs (HTTP 400).
+    expect(nested.status).toBe(400);
+    expect(nested.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const huge = await t.gql(
+      UPDATE_DRAFT,
+      { id, input: { content: { summary: 'x'.repeat(2_000_000) } } },
+      { token: acme.filer.token },
+    );
+    expect(huge.status).toBeLessThan(500);
+    expect(huge.errors?.[0].extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    const [{ content }] = await t.sql(`SELECT content FROM disclosure WHERE id = $1`, [id]);
+    expect(content).toEqual({ summary: 'before' });
+  });
+
   it('refuses a confidential mark the template does not allow', async () => {
     const id = await draftDisclosure(t, acme.filer, ids(acme));
     const { errors } = await t.gql(
