@@ -14,7 +14,7 @@ import { CountryGroup } from './country-group.entity.js';
 import { Country } from './country.entity.js';
 import { CountriesArgs } from './dto/countries.args.js';
 import { CountryConnection } from './dto/country-connection.model.js';
-import { CountryLookupArgs } from './dto/lookup.args.js';
+import { CountryLookupArgs, ISO3_CODE } from './dto/lookup.args.js';
 
 @Public()
 @Resolver(() => Country)
@@ -25,6 +25,11 @@ export class CountriesResolver {
     thinFields: ThinFields,
   ) {
     thinFields.register('Country', 'groups', this.groupsOf);
+    // The most frequent lookup: anonymous reads with a well-formed code skip Nest's pipeline; anything else
+    // (credentials, a malformed code and its validation error) takes the decorated resolver below.
+    thinFields.registerPublicQuery('country', ({ iso3 }: { iso3: unknown }, ctx, info) =>
+      typeof iso3 === 'string' && ISO3_CODE.test(iso3) ? this.country({ iso3 }, info, ctx) : undefined,
+    );
   }
 
   /**

@@ -145,6 +145,22 @@ describe('countries', () => {
     });
   });
 
+  it('checks credentials sent with country(iso3) as on any public read: a forged token or key is UNAUTHENTICATED', async () => {
+    const lookup = graphql(`
+      {
+        country(iso3: "KEN") {
+          iso3
+        }
+      }
+    `);
+    expect((await t.gql(lookup)).data).toEqual({ country: { iso3: 'KEN' } });
+    for (const options of [{ token: 'not.a.token' }, { apiKey: 'aigr_forged' }]) {
+      const { data, errors } = await t.gql(lookup, {}, options);
+      expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(data?.country ?? null).toBeNull();
+    }
+  });
+
   it('resolves groups as of a date', async () => {
     const { data } = await t.gql(
       graphql(`

@@ -1,5 +1,14 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import type { RequestContext } from '../request-context.js';
+
+type PublicQueryAnswer = (args: unknown, context: RequestContext, info: GraphQLResolveInfo) => unknown;
 
 /**
  * Plain graphql-js resolvers for hot relation fields of public types. Nest runs every `@ResolveField` call
@@ -15,6 +24,7 @@ import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'gra
 @Injectable()
 export class ThinFields {
   private readonly resolvers: { type: string; field: string; resolve: GraphQLFieldResolver<unknown, unknown> }[] = [];
+  private readonly queries: { field: string; answer: PublicQueryAnswer }[] = [];
 
   register<Source, Args, Context>(
     type: string,
@@ -25,14 +35,39 @@ export class ThinFields {
     this.resolvers.push({ type, field, resolve: resolve as unknown as GraphQLFieldResolver<unknown, unknown> });
   }
 
+  /**
+   * A public root query answered without Nest's pipeline when the request carries no credentials and `answer`
+   * accepts its arguments. Anything else (a token or API key to check, arguments `answer` declines by returning
+   * undefined) goes through Nest's resolver as before: the access guard, the validation pipe and its error naming
+   * the field. So the fast path changes no rule and no error, only the cost of the common anonymous read.
+   */
+  registerPublicQuery<Args>(
+    field: string,
+    answer: (args: Args, context: RequestContext, info: GraphQLResolveInfo) => unknown,
+  ): void {
+    this.queries.push({ field, answer: answer as PublicQueryAnswer });
+  }
+
   install(schema: GraphQLSchema): GraphQLSchema {
-    for (const { type, field, resolve } of this.resolvers) {
-      const objectType = schema.getType(type);
-      const target = isObjectType(objectType) ? objectType.getFields()[field] : undefined;
-      if (!target) throw new Error(`thin resolver for ${type}.${field}: no such field in the schema`);
-      target.resolve = resolve;
+    for (const { type, field, resolve } of this.resolvers) this.fieldOf(schema, type, field).resolve = resolve;
+    for (const { field, answer } of this.queries) {
+      const target = this.fieldOf(schema, 'Query', field) as GraphQLField<unknown, RequestContext>;
+      const nest = target.resolve!;
+      target.resolve = (source, args: Record<string, unknown>, context: RequestContext, info) => {
+        const headers = context.req.headers;
+        if (headers.authorization || headers['x-api-key']) return nest(source, args, context, info);
+        const answered = answer(args, context, info);
+        return answered === undefined ? nest(source, args, context, info) : answered;
+      };
     }
     return schema;
+  }
+
+  private fieldOf(schema: GraphQLSchema, type: string, field: string): GraphQLField<unknown, unknown> {
+    const objectType = schema.getType(type);
+    const target = isObjectType(objectType) ? objectType.getFields()[field] : undefined;
+    if (!target) throw new Error(`thin resolver for ${type}.${field}: no such field in the schema`);
+    return target;
   }
 }
 
