@@ -17,7 +17,9 @@ const covered = (jurisdiction: string, asOf: string) => `(SELECT ${jurisdiction}
   SELECT m.party_code FROM country_group_membership m WHERE m.group_key = ${jurisdiction}
     AND (m.valid_from IS NULL OR m.valid_from <= ${asOf}) AND (m.valid_to IS NULL OR m.valid_to > ${asOf}))`;
 
-const QUEUE_QUERY = `query ($id: ID!) { reviewQueue(regulatorId: $id, first: 20) { totalCount
+// The first page as a reviewer opens it; totalCount, which counts the whole queue, is left out (see the note on
+// ReviewQueueRepository.count).
+const QUEUE_QUERY = `query ($id: ID!) { reviewQueue(regulatorId: $id, first: 20) {
   edges { node { ageDays waitingSince disclosure { accessionNumber kind status company { name } } } }
   pageInfo { hasNextPage } } }`;
 
@@ -29,8 +31,6 @@ const QUEUE_FLOOR = {
         WHERE q.status = 'SUBMITTED' AND (q.ai_system_id IN (SELECT ai_system_id FROM sys)) IS TRUE
         ORDER BY q.submitted_at, q.id LIMIT 21)
     SELECT json_build_object('data', json_build_object('reviewQueue', json_build_object(
-      'totalCount', (SELECT count(*)::int FROM disclosure q WHERE q.status = 'SUBMITTED'
-                     AND (q.ai_system_id IN (SELECT ai_system_id FROM sys)) IS TRUE),
       'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object(
           'ageDays', greatest(0, floor(extract(epoch FROM now() - d.submitted_at) / 86400))::int,
           'waitingSince', ${instant('d.submitted_at')},
@@ -156,7 +156,6 @@ export const oversightScenarios: Scenario[] = [
       if (
         edges.length !== 20 ||
         !oldestFirst ||
-        !(queue.totalCount > 20) ||
         queue.pageInfo?.hasNextPage !== true ||
         !edges.every((edge: any) => edge.node.disclosure.status === 'SUBMITTED')
       ) {

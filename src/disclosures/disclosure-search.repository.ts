@@ -96,16 +96,21 @@ export class DisclosureSearchRepository {
       if (after) {
         const [r, micros, id] = decodeCursor(after, ['text', 'integer', 'uuid']);
         if (!RANK.test(r)) throw BadUserInputError.field('after', 'is not a cursor returned by this list');
-        keyset = `WHERE (ranked.score, ranked."submittedMicros"::bigint, ranked.id) < (${where.bind(r)}::real, ${where.bind(micros)}::bigint, ${where.bind(id)}::uuid)`;
+        keyset = `WHERE (ranked.score, ranked.submitted_at, ranked.id) < (${where.bind(r)}::real, ${FROM_MICROS(where.bind(micros))}, ${where.bind(id)}::uuid)`;
       }
-      // OFFSET 0 keeps the subquery from being flattened, so that ts_rank runs once per match, not once for the
-      // output and again for the sort. The rank goes into the cursor as text, which reads back as the same real.
+      // Every match is ranked, on the narrowest rows (id, sort key, score): the page's rows, and their content,
+      // are read only for the page. OFFSET 0 keeps the subquery from being flattened, so that ts_rank runs once
+      // per match, not once for the output and again for the sort. The rank goes into the cursor as text, which
+      // reads back as the same real.
       return this.db.reads.rows<ListedDisclosure>(
-        `SELECT ranked.*, ranked.score::text AS rank FROM (
-           SELECT ${this.listed}${content}, ${MICROS}, ${rank} AS score FROM disclosure d WHERE ${where.sql} OFFSET 0
-         ) ranked ${keyset}
-         ORDER BY ranked.score DESC, ranked."submittedMicros"::bigint DESC, ranked.id DESC
-         LIMIT ${where.bind(first + 1)}`,
+        `SELECT ${this.listed}${content}, ${MICROS}, page.score::text AS rank FROM (
+           SELECT ranked.id, ranked.submitted_at, ranked.score FROM (
+             SELECT d.id, d.submitted_at, ${rank} AS score FROM disclosure d WHERE ${where.sql} OFFSET 0
+           ) ranked ${keyset}
+           ORDER BY ranked.score DESC, ranked.submitted_at DESC, ranked.id DESC
+           LIMIT ${where.bind(first + 1)}
+         ) page JOIN disclosure d ON d.id = page.id
+         ORDER BY page.score DESC, page.submitted_at DESC, page.id DESC`,
         where.values,
       );
     }

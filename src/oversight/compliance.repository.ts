@@ -177,6 +177,14 @@ const WORST = `o.names[coalesce(max(array_position(o.names, a.status)), 1)]`;
 export class ComplianceRepository {
   constructor(private readonly db: Database) {}
 
+  /** The version of compliance's inputs: it moves with every statement that writes one (ComplianceSnapshots). */
+  async inputsVersion(): Promise<string> {
+    const [{ version }] = await this.db.reads.rows<{ version: string }>(
+      'SELECT compliance_inputs_version()::text AS version',
+    );
+    return version;
+  }
+
   /** Per company (unknown ones left out): its overall status and rows. */
   companies(companyIds: readonly string[], scope: ComplianceScope): Promise<SubjectCompliance[]> {
     const where = new SqlFilter();

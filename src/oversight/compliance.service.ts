@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError } from '../common/errors/app-errors.js';
 import { CountriesService } from '../countries/countries.service.js';
 import { complianceReasons, STATUS_ORDER } from './compliance-rules.js';
+import { ComplianceSnapshots } from './compliance-snapshots.js';
 import { ComplianceRepository, type ComplianceScope, type SubjectCompliance } from './compliance.repository.js';
 import type {
   ComplianceOverview,
@@ -14,13 +15,15 @@ import { ComplianceState } from './oversight-terms.js';
 /**
  * Compliance is computed when asked, from the requirements, filings, certifications and enforcement actions on
  * record: never stored, so it cannot go stale. Every answer comes from one statement, whatever the number of
- * companies or systems (ComplianceRepository).
+ * companies or systems (ComplianceRepository). The overview of a jurisdiction, which reads all of it, is kept
+ * between changes of those records (ComplianceSnapshots).
  */
 @Injectable()
 export class ComplianceService {
   constructor(
     private readonly compliance: ComplianceRepository,
     private readonly countries: CountriesService,
+    private readonly snapshots: ComplianceSnapshots,
   ) {}
 
   /** A company's status and rows; null when there is no such company. */
@@ -47,20 +50,21 @@ export class ComplianceService {
     );
   }
 
+  /** Counted over every company of the jurisdiction: kept as a snapshot until an input of compliance changes. */
   async overview(jurisdiction: string, asOf: string): Promise<ComplianceOverview> {
     const scope = await this.checkedScope(jurisdiction, asOf);
-    const counted = new Map(
-      (await this.compliance.overview({ ...scope, jurisdiction: scope.jurisdiction! })).map((row) => [
-        row.status,
-        row.count,
-      ]),
+    const code = scope.jurisdiction!;
+    const { value, computedAt } = await this.snapshots.get(`overview ${code} ${asOf}`, () =>
+      this.compliance.overview({ ...scope, jurisdiction: code }),
     );
+    const counted = new Map(value.map((row) => [row.status, row.count]));
     const counts = [...STATUS_ORDER].reverse().map((status) => ({ status, companies: counted.get(status) ?? 0 }));
     return {
-      jurisdiction: scope.jurisdiction!,
+      jurisdiction: code,
       asOf,
       companies: counts.reduce((sum, count) => sum + count.companies, 0),
       counts,
+      computedAt,
     };
   }
 

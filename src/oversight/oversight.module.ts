@@ -12,6 +12,7 @@ import { CertificationsLoaders } from './certifications.loaders.js';
 import { CertificationsRepository } from './certifications.repository.js';
 import { CertificationsResolver } from './certifications.resolver.js';
 import { CertificationsService } from './certifications.service.js';
+import { ComplianceSnapshots } from './compliance-snapshots.js';
 import { ComplianceRepository } from './compliance.repository.js';
 import {
   AISystemComplianceResolver,
@@ -87,6 +88,7 @@ import { ReviewsService } from './reviews.service.js';
     RequirementsResolver,
     ComplianceRepository,
     ComplianceService,
+    ComplianceSnapshots,
     ComplianceResolver,
     RequirementComplianceResolver,
     AISystemComplianceResolver,

@@ -73,6 +73,18 @@ const OVERVIEW = graphql(`
   }
 `);
 
+const OVERVIEW_KEPT = graphql(`
+  query OverviewKept($jurisdiction: String!, $asOf: LocalDate) {
+    complianceOverview(jurisdiction: $jurisdiction, asOf: $asOf) {
+      computedAt
+      counts {
+        status
+        companies
+      }
+    }
+  }
+`);
+
 const REQUIREMENTS = graphql(`
   query Requirements($filter: DisclosureRequirementFilter, $first: Int!, $after: String) {
     disclosureRequirements(filter: $filter, first: $first, after: $after) {
@@ -592,6 +604,35 @@ describe('complianceOverview', () => {
     ]);
     // Ghana: the company incorporated there, reached by the compact.
     expect((await counts('GHA', '2026-06-30')).counts[0]).toEqual({ status: 'NON_COMPLIANT', companies: 1 });
+  });
+
+  it('is kept between requests and recounted as soon as a record that decides compliance changes', async () => {
+    const overview = async () => {
+      const { data, errors } = await t.gql(OVERVIEW_KEPT, { jurisdiction: 'KEN', asOf: '2026-06-30' });
+      expect(errors).toBeUndefined();
+      const { counts, computedAt } = data!.complianceOverview;
+      return { nonCompliant: counts[0].companies, compliant: counts[2].companies, computedAt };
+    };
+    const first = await overview();
+    expect(first).toMatchObject({ nonCompliant: 0, compliant: 1 });
+    expect(await overview()).toEqual(first);
+
+    const banId = await enforce(
+      kenya.member,
+      { companyId: bank.companyId, aiSystemId: null },
+      { effectiveFrom: '2026-06-01' },
+    );
+    const banned = await overview();
+    expect(banned).toMatchObject({ nonCompliant: 1, compliant: 0 });
+    expect(Date.parse(banned.computedAt)).toBeGreaterThanOrEqual(Date.parse(first.computedAt));
+
+    const resolved = await t.gql(
+      UPDATE_ENFORCEMENT,
+      { id: banId, status: 'RESOLVED', reason: 'Audit passed' },
+      { token: kenya.member.token },
+    );
+    expect(resolved.errors).toBeUndefined();
+    expect(await overview()).toMatchObject({ nonCompliant: 0, compliant: 1 });
   });
 
   it('refuses a jurisdiction that names no party', async () => {

@@ -77,4 +77,11 @@ export class ComplianceOverview {
 
   @Field(() => [ComplianceCount], { description: 'One per status, worst first, zeros included.' })
   counts: ComplianceCount[];
+
+  @Field({
+    description:
+      'When these counts were computed. They are kept until a filing, requirement, certification, enforcement ' +
+      'action, AI system, deployment, company or participation changes, and for at most a minute.',
+  })
+  computedAt: Date;
 }
