@@ -404,9 +404,15 @@ async function insertDisclosures(client: pg.Client, kinds: string[], from: numbe
     ELSE (${year('x.period_at')} - 1)::text END`;
   const byT = (values: string[]) => `(${textArray(values)})[x.t]`;
   return client.query(
-    `INSERT INTO disclosure (id, company_id, ai_system_id, template_key, template_version, kind, reporting_period,
+    `WITH x AS MATERIALIZED (SELECT f.*, gs.id AS system_id, gs.name AS system_name, gc.name AS company_name,
+             (${CONTENT})::jsonb AS content,
+             CASE WHEN f.conf THEN (${PUBLIC_CONTENT})::jsonb END AS public_content
+           FROM ${STAGE}.ledger f JOIN ${STAGE}.system gs ON gs.s = f.s JOIN ${STAGE}.company gc ON gc.c = f.company_no
+           WHERE f.acc_no BETWEEN $1 AND $2 AND (f.amends_d IS NOT NULL) = $3
+           ORDER BY f.acc_no),
+     filed AS (INSERT INTO disclosure (id, company_id, ai_system_id, template_key, template_version, kind, reporting_period,
        status, content, confidential, public_content, accession_number, submitted_at, ledger_seq, content_hash,
-       public_hash, previous_hash, amends_id, amendment_type, amendment_reason, search_vector, created_by,
+       public_hash, previous_hash, amends_id, amendment_type, amendment_reason, created_by,
        created_at, updated_at)
      SELECT ${uuidSql('disclosure', 'x.d')}, ${uuidSql('company', 'x.company_no')}, x.system_id,
        ${byT(TEMPLATES.map((template) => template.key))}, 1, ${byT(kinds)}, ${period}, x.status, x.content,
@@ -416,17 +422,17 @@ async function insertDisclosures(client: pg.Client, kinds: string[], from: numbe
        x.content_hash, coalesce(x.public_only_hash, x.content_hash), x.previous_hash,
        CASE WHEN x.amends_d IS NOT NULL THEN ${uuidSql('disclosure', 'x.amends_d')} END,
        ${textArray(reasons.map(([type]) => type))}[x.reason_no], ${textArray(reasons.map(([, reason]) => reason))}[x.reason_no],
-       setweight(to_tsvector('english', x.system_name || ' ' || x.company_name), 'A')
-         || jsonb_to_tsvector('english', coalesce(x.public_content, x.content), '["string"]'), NULL,
+       NULL,
        x.submitted_at - (1 + ${below('x.d', 401, 20)}) * interval '1 day',
        CASE WHEN x.status IN ('SUBMITTED') THEN x.submitted_at
          ELSE least(timestamptz '${LAST_SUBMISSION}', x.submitted_at + (1 + ${below('x.d', 402, 60)}) * interval '1 day') END
-     FROM (SELECT f.*, gs.id AS system_id, gs.name AS system_name, gc.name AS company_name,
-             (${CONTENT})::jsonb AS content,
-             CASE WHEN f.conf THEN (${PUBLIC_CONTENT})::jsonb END AS public_content
-           FROM ${STAGE}.ledger f JOIN ${STAGE}.system gs ON gs.s = f.s JOIN ${STAGE}.company gc ON gc.c = f.company_no
-           WHERE f.acc_no BETWEEN $1 AND $2 AND (f.amends_d IS NOT NULL) = $3
-           ORDER BY f.acc_no) x`,
+     FROM x ORDER BY x.acc_no RETURNING id)
+     -- each filing's search document, as a submission writes it (DisclosuresRepository.file)
+     INSERT INTO disclosure_search (disclosure_id, submitted_at, document)
+     SELECT ${uuidSql('disclosure', 'x.d')}, x.submitted_at,
+       setweight(to_tsvector('english', x.system_name || ' ' || x.company_name), 'A')
+         || jsonb_to_tsvector('english', coalesce(x.public_content, x.content), '["string"]')
+     FROM x`,
     [from, to, amendments],
   );
 }

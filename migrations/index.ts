@@ -3,6 +3,7 @@ import { CertificationListIndexes1795992684100 } from './1795992684100-Certifica
 import { ReviewQueue1795993258232 } from './1795993258232-ReviewQueue.js';
 import { ComplianceIndexes1795993600000 } from './1795993600000-ComplianceIndexes.js';
 import { ComplianceInputsVersion1795994000000 } from './1795994000000-ComplianceInputsVersion.js';
+import { DisclosureSearchTable1795994100000 } from './1795994100000-DisclosureSearchTable.js';
 import { Oversight1795991699048 } from './1795991699048-Oversight.js';
 import { CompanySearch1795990651344 } from './1795990651344-CompanySearch.js';
 import { DisclosureRegistry1795990089661 } from './1795990089661-DisclosureRegistry.js';
@@ -36,4 +37,5 @@ export const migrations = [
   ReviewQueue1795993258232,
   ComplianceIndexes1795993600000,
   ComplianceInputsVersion1795994000000,
+  DisclosureSearchTable1795994100000,
 ];

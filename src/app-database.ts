@@ -50,6 +50,8 @@ export const APP_PRIVILEGES: AppPrivileges = {
   // Nothing is deleted: a draft given up is WITHDRAWN; a filing's content is frozen by a trigger.
   disclosure: ['SELECT', 'INSERT', 'UPDATE'],
   disclosure_ledger_head: ['SELECT', 'INSERT', 'UPDATE'],
+  // Written once at submission, like the filing it indexes.
+  disclosure_search: ['SELECT', 'INSERT'],
   // Reviews are opened and decided; findings are only added.
   review: ['SELECT', 'INSERT', 'UPDATE'],
   review_finding: ['SELECT', 'INSERT'],

@@ -45,6 +45,18 @@ export const LISTED = [
   'updatedAt',
 ] as const;
 
+/** The filter's conditions on the filings' own columns (all but text). */
+const FILING_CONDITIONS = [
+  'companyId',
+  'aiSystemId',
+  'templateKey',
+  'kind',
+  'status',
+  'jurisdiction',
+  'submittedFrom',
+  'submittedTo',
+] as const satisfies readonly (keyof DisclosureFilter)[];
+
 const RANK = /^[0-9]+(\.[0-9]+)?(e-?[0-9]+)?$/;
 /** submitted_at (alias d) in exact microseconds, the sort key lists page on. */
 export const MICROS = `(extract(epoch FROM d.submitted_at) * 1000000)::bigint::text AS "submittedMicros"`;
@@ -64,8 +76,8 @@ export class DisclosureSearchRepository {
   }
 
   /** Filed rows matching `filter`; every condition reads an index of its own (see the entity). */
-  private conditions(filter: DisclosureFilter): SqlFilter {
-    return new SqlFilter()
+  private conditions(filter: DisclosureFilter, where = new SqlFilter()): SqlFilter {
+    return where
       .where('d.submitted_at IS NOT NULL')
       .when(filter.companyId, (p) => `d.company_id = ${p}`)
       .when(filter.aiSystemId, (p) => `d.ai_system_id = ${p}`)
@@ -78,8 +90,20 @@ export class DisclosureSearchRepository {
           `EXISTS (SELECT 1 FROM ai_system_deployment dep WHERE dep.ai_system_id = d.ai_system_id AND dep.party_code = ${p})`,
       )
       .when(filter.submittedFrom, (p) => `d.submitted_at >= ${p}::timestamptz`)
-      .when(filter.submittedTo, (p) => `d.submitted_at < ${p}::timestamptz`)
-      .when(filter.text, (p) => `d.search_vector @@ websearch_to_tsquery('english', ${p})`);
+      .when(filter.submittedTo, (p) => `d.submitted_at < ${p}::timestamptz`);
+  }
+
+  /**
+   * The filings matching `filter`, as a FROM clause: the search documents (alias s) matching its text, joined to
+   * the filings (alias d) only when another condition needs them. `where` receives the conditions.
+   */
+  private matching(filter: DisclosureFilter & { text: string }, where: SqlFilter): { from: string; query: string } {
+    const query = `websearch_to_tsquery('english', ${where.bind(filter.text)})`;
+    where.where(`s.document @@ ${query}`);
+    // Every search document is of a filed disclosure: the filings' table is read for other conditions only.
+    const join = FILING_CONDITIONS.some((key) => filter[key] !== null && filter[key] !== undefined);
+    if (join) where.where(this.conditions(filter, where.nested()).sql);
+    return { from: `disclosure_search s${join ? ' JOIN disclosure d ON d.id = s.disclosure_id' : ''}`, query };
   }
 
   async page(
@@ -88,24 +112,25 @@ export class DisclosureSearchRepository {
     after: string | null | undefined,
     withContent: boolean,
   ): Promise<ListedDisclosure[]> {
-    const where = this.conditions(filter);
     const content = withContent ? `, coalesce(d.public_content, d.content) AS "publicContent"` : '';
     if (filter.text) {
-      const rank = `ts_rank(d.search_vector, websearch_to_tsquery('english', ${where.bind(filter.text)}))`;
+      const where = new SqlFilter();
+      const { from, query } = this.matching({ ...filter, text: filter.text }, where);
       let keyset = '';
       if (after) {
         const [r, micros, id] = decodeCursor(after, ['text', 'integer', 'uuid']);
         if (!RANK.test(r)) throw BadUserInputError.field('after', 'is not a cursor returned by this list');
         keyset = `WHERE (ranked.score, ranked.submitted_at, ranked.id) < (${where.bind(r)}::real, ${FROM_MICROS(where.bind(micros))}, ${where.bind(id)}::uuid)`;
       }
-      // Every match is ranked, on the narrowest rows (id, sort key, score): the page's rows, and their content,
-      // are read only for the page. OFFSET 0 keeps the subquery from being flattened, so that ts_rank runs once
-      // per match, not once for the output and again for the sort. The rank goes into the cursor as text, which
-      // reads back as the same real.
+      // Every match is ranked, on the search documents' narrow rows: the page's filings, and their content, are
+      // read only for the page. OFFSET 0 keeps the subquery from being flattened, so that ts_rank runs once per
+      // match, not once for the output and again for the sort. The rank goes into the cursor as text, which reads
+      // back as the same real.
       return this.db.reads.rows<ListedDisclosure>(
         `SELECT ${this.listed}${content}, ${MICROS}, page.score::text AS rank FROM (
            SELECT ranked.id, ranked.submitted_at, ranked.score FROM (
-             SELECT d.id, d.submitted_at, ${rank} AS score FROM disclosure d WHERE ${where.sql} OFFSET 0
+             SELECT s.disclosure_id AS id, s.submitted_at, ts_rank(s.document, ${query}) AS score
+             FROM ${from} WHERE ${where.sql} OFFSET 0
            ) ranked ${keyset}
            ORDER BY ranked.score DESC, ranked.submitted_at DESC, ranked.id DESC
            LIMIT ${where.bind(first + 1)}
@@ -114,6 +139,7 @@ export class DisclosureSearchRepository {
         where.values,
       );
     }
+    const where = this.conditions(filter);
     if (after) {
       const [micros, id] = decodeCursor(after, ['integer', 'uuid']);
       where.where(`(d.submitted_at, d.id) < (${FROM_MICROS(where.bind(micros))}, ${where.bind(id)}::uuid)`);
@@ -127,9 +153,16 @@ export class DisclosureSearchRepository {
 
   /** The number of filed rows matching `filter` (asked for through totalCount). */
   async count(filter: DisclosureFilter): Promise<number> {
-    const where = this.conditions(filter);
+    let where: SqlFilter;
+    let from = 'disclosure d';
+    if (filter.text) {
+      where = new SqlFilter();
+      from = this.matching({ ...filter, text: filter.text }, where).from;
+    } else {
+      where = this.conditions(filter);
+    }
     const [{ count }] = await this.db.reads.rows<{ count: number }>(
-      `SELECT count(*)::int AS count FROM disclosure d WHERE ${where.sql}`,
+      `SELECT count(*)::int AS count FROM ${from} WHERE ${where.sql}`,
       where.values,
     );
     return count;

@@ -67,8 +67,6 @@ const FILED = `"status" NOT IN ('DRAFT', 'WITHDRAWN')`;
 @Index('IDX_disclosure_company_draft', ['companyId', 'createdAt', 'id'], { where: `"status" = 'DRAFT'` })
 // An original's amendments, in order.
 @Index('IDX_disclosure_amends', ['amendsId', 'createdAt', 'id'], { where: '"amends_id" IS NOT NULL' })
-// Full-text search on public text: a GIN index created by hand in the migration.
-@Index('IDX_disclosure_search', { synchronize: false })
 export class Disclosure {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -161,10 +159,6 @@ export class Disclosure {
 
   @Column({ name: 'amendment_reason', type: 'text', nullable: true })
   amendmentReason: string | null;
-
-  /** Public text only (never a confidential field), set at submission. */
-  @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false })
-  searchVector?: string | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -8,6 +8,7 @@ import { ConfidentialReaders } from './confidential-readers.js';
 import { DisclosureExportController } from './disclosure-export.controller.js';
 import { DisclosureFieldsResolver } from './disclosure-fields.resolver.js';
 import { DisclosureLedgerHead } from './disclosure-ledger-head.entity.js';
+import { DisclosureSearchDocument } from './disclosure-search-document.entity.js';
 import { DisclosureLedgerRepository } from './disclosure-ledger.repository.js';
 import { DisclosureLedgerService } from './disclosure-ledger.service.js';
 import { DisclosureReadsService } from './disclosure-reads.service.js';
@@ -21,7 +22,7 @@ import { DisclosureTemplatesModule } from './templates/disclosure-templates.modu
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Disclosure, DisclosureLedgerHead]),
+    TypeOrmModule.forFeature([Disclosure, DisclosureLedgerHead, DisclosureSearchDocument]),
     AuditModule,
     AuthModule,
     CompaniesModule,

@@ -9,7 +9,7 @@ import type { AmendmentType, DisclosureStatus } from './disclosure-terms.js';
 import { Disclosure, type ConfidentialMark } from './disclosure.entity.js';
 
 /** A filing as the service works with it: every column but the search vector. */
-export type DisclosureRow = Omit<Disclosure, 'searchVector' | 'company' | 'aiSystem' | 'template' | 'amends'>;
+export type DisclosureRow = Omit<Disclosure, 'company' | 'aiSystem' | 'template' | 'amends'>;
 
 export interface NewDraft {
   companyId: string;
@@ -193,17 +193,13 @@ export class DisclosuresRepository extends RecordsById<DisclosureRow> implements
   }
 
   /**
-   * Files the draft. The search vector covers public text only: the AI system's and company's names, weighted
-   * first, and every string of the public view.
+   * Files the draft, and its search document: public text only, the AI system's and company's names weighted
+   * first, then every string of the public view.
    */
   async file(tx: Tx, id: string, filing: Filing, publicText: unknown): Promise<void> {
     await tx.rows(
       `UPDATE disclosure d SET status = 'SUBMITTED', accession_number = $2, submitted_at = $3, ledger_seq = $4,
-         content_hash = $5, public_hash = $6, previous_hash = $7, public_content = $8::jsonb, updated_at = $3,
-         search_vector =
-           setweight(to_tsvector('english', coalesce((SELECT s.name FROM ai_system s WHERE s.id = d.ai_system_id), '')
-             || ' ' || coalesce((SELECT c.name FROM company c WHERE c.id = d.company_id), '')), 'A')
-           || jsonb_to_tsvector('english', $9::jsonb, '["string"]')
+         content_hash = $5, public_hash = $6, previous_hash = $7, public_content = $8::jsonb, updated_at = $3
        WHERE d.id = $1 AND d.status = 'DRAFT'`,
       [
         id,
@@ -214,8 +210,16 @@ export class DisclosuresRepository extends RecordsById<DisclosureRow> implements
         filing.publicHash,
         filing.previousHash,
         filing.publicContent === null ? null : JSON.stringify(filing.publicContent),
-        JSON.stringify(publicText),
       ],
+    );
+    await tx.rows(
+      `INSERT INTO disclosure_search (disclosure_id, submitted_at, document)
+       SELECT d.id, d.submitted_at,
+         setweight(to_tsvector('english', coalesce((SELECT s.name FROM ai_system s WHERE s.id = d.ai_system_id), '')
+           || ' ' || coalesce((SELECT c.name FROM company c WHERE c.id = d.company_id), '')), 'A')
+           || jsonb_to_tsvector('english', $2::jsonb, '["string"]')
+       FROM disclosure d WHERE d.id = $1`,
+      [id, JSON.stringify(publicText)],
     );
   }
 }

@@ -450,6 +450,14 @@ describe('the public registry', () => {
     // A confidential field is not searchable.
     const hidden = await t.gql(LIST, { filter: { text: 'zanzibar' } });
     expect(hidden.data!.disclosures.totalCount).toBe(0);
+    // Text and another condition: both hold for every match, and the count agrees.
+    const ofRival = await t.gql(LIST, { filter: { text: 'quokka', companyId: rival.companyId } });
+    expect(ofRival.data!.disclosures).toMatchObject({
+      totalCount: 1,
+      edges: [{ node: { content: { summary: expect.stringContaining('Quokka') } } }],
+    });
+    const ofAcme = await t.gql(LIST, { filter: { text: 'quokka', companyId: acme.companyId } });
+    expect(ofAcme.data!.disclosures).toMatchObject({ totalCount: 0, edges: [] });
   });
 
   it('pages a text search by relevance without repeats', async () => {
