@@ -7,6 +7,8 @@ import { Role } from '../common/access/role.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import { PageArgs } from '../common/pagination/page-args.js';
+import { ThinFields } from '../common/graphql/thin-fields.js';
+import { isUUID } from 'class-validator';
 import type { RequestContext } from '../common/request-context.js';
 import type { AISystem } from './ai-system.entity.js';
 import type { AISystemKey } from './ai-systems.repository.js';
@@ -24,7 +26,14 @@ export class CompaniesResolver {
   constructor(
     private readonly registry: CompaniesService,
     private readonly loaders: CompaniesLoaders,
-  ) {}
+    thinFields: ThinFields,
+  ) {
+    // A company read by id, anonymously: skips Nest's pipeline; by LEI, or with an id the validator would refuse,
+    // the decorated resolver answers (and names the field).
+    thinFields.registerPublicQuery('company', ({ id, lei }: CompanyLookupArgs) =>
+      lei == null && typeof id === 'string' && isUUID(id) ? this.registry.find({ id }) : undefined,
+    );
+  }
 
   @Query(() => CompanyConnection, {
     description: 'Registered companies by name, filtered by country, sector or part of the name.',

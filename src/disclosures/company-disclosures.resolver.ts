@@ -1,7 +1,8 @@
 import { Args, Context, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import type { RequestContext } from '../common/request-context.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
-import { PageArgs } from '../common/pagination/page-args.js';
+import { MAX_PAGE_SIZE, PageArgs } from '../common/pagination/page-args.js';
+import { ThinFields } from '../common/graphql/thin-fields.js';
 import { Company } from '../companies/company.entity.js';
 import { DisclosureReadsService } from './disclosure-reads.service.js';
 import type { ListedDisclosure } from './disclosure-search.repository.js';
@@ -14,7 +15,15 @@ export class CompanyDisclosuresResolver {
   constructor(
     private readonly reads: DisclosureReadsService,
     private readonly loaders: DisclosuresLoaders,
-  ) {}
+    thinFields: ThinFields,
+  ) {
+    // Read with every company page and company read: a first page of a valid size skips Nest's pipeline.
+    thinFields.registerFastField('Company', 'disclosures', (company: Company, args: PageArgs, ctx: RequestContext) =>
+      args.after == null && Number.isInteger(args.first) && args.first >= 1 && args.first <= MAX_PAGE_SIZE
+        ? this.firstPage(company, args.first, ctx)
+        : undefined,
+    );
+  }
 
   @ResolveField(() => DisclosureConnection, { description: 'Its filings, newest first (submitted ones only).' })
   async disclosures(
@@ -23,11 +32,15 @@ export class CompanyDisclosuresResolver {
     @Context() ctx: RequestContext,
   ): Promise<Page<ListedDisclosure>> {
     if (args.after) return this.reads.list({ ...args, filter: { companyId: company.id } }, false);
-    // The first page of every company of a list, in one statement.
-    const rows = await this.loaders.latestOfCompany(ctx.loaders, args.first).load(company.id);
+    return this.firstPage(company, args.first, ctx);
+  }
+
+  /** The first page of every company of a list, in one statement. */
+  private async firstPage(company: Company, first: number, ctx: RequestContext): Promise<Page<ListedDisclosure>> {
+    const rows = await this.loaders.latestOfCompany(ctx.loaders, first).load(company.id);
     return toPage(
       rows,
-      args.first,
+      first,
       (row) => [row.submittedMicros, row.id],
       false,
       () => this.reads.count({ companyId: company.id }),

@@ -87,6 +87,26 @@ describe('public lists of companies and regulators', () => {
     );
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
+
+  it('checks credentials sent with company(id), and the page size of its disclosures, as on any read', async () => {
+    const [row] = await t.sql<{ id: string }>(`SELECT id FROM company ORDER BY name LIMIT 1`);
+    const lookup = graphql(`
+      query CompanyWithFilings($id: ID!, $first: Int!) {
+        company(id: $id) {
+          disclosures(first: $first) {
+            totalCount
+          }
+        }
+      }
+    `);
+    expect((await t.gql(lookup, { id: row.id, first: 5 })).data?.company?.disclosures.totalCount).toBe(0);
+    const forged = await t.gql(lookup, { id: row.id, first: 5 }, { token: 'not.a.token' });
+    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    for (const first of [0, 101]) {
+      const { errors } = await t.gql(lookup, { id: row.id, first });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+  });
 });
 
 const REGISTER = graphql(`

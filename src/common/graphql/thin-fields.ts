@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import type { RequestContext } from '../request-context.js';
 
-type PublicQueryAnswer = (args: unknown, context: RequestContext, info: GraphQLResolveInfo) => unknown;
+type FastAnswer = (args: unknown, context: RequestContext, info: GraphQLResolveInfo, source?: unknown) => unknown;
 
 /**
  * Plain graphql-js resolvers for hot relation fields of public types. Nest runs every `@ResolveField` call
@@ -24,7 +24,7 @@ type PublicQueryAnswer = (args: unknown, context: RequestContext, info: GraphQLR
 @Injectable()
 export class ThinFields {
   private readonly resolvers: { type: string; field: string; resolve: GraphQLFieldResolver<unknown, unknown> }[] = [];
-  private readonly queries: { field: string; answer: PublicQueryAnswer }[] = [];
+  private readonly fastPaths: { type: string; field: string; answer: FastAnswer; credentialsDecline: boolean }[] = [];
 
   register<Source, Args, Context>(
     type: string,
@@ -45,18 +45,44 @@ export class ThinFields {
     field: string,
     answer: (args: Args, context: RequestContext, info: GraphQLResolveInfo) => unknown,
   ): void {
-    this.queries.push({ field, answer: answer as PublicQueryAnswer });
+    this.fastPaths.push({ type: 'Query', field, answer: answer as FastAnswer, credentialsDecline: true });
+  }
+
+  /**
+   * A field of a public type answered without Nest's pipeline when `answer` accepts its arguments (it returns
+   * undefined to decline: then Nest's resolver runs, with its validation and errors). Guards never run on fields,
+   * so only the cost changes.
+   */
+  registerFastField<Source, Args>(
+    type: string,
+    field: string,
+    answer: (source: Source, args: Args, context: RequestContext, info: GraphQLResolveInfo) => unknown,
+  ): void {
+    const fast = answer as (
+      source: unknown,
+      args: unknown,
+      context: RequestContext,
+      info: GraphQLResolveInfo,
+    ) => unknown;
+    this.fastPaths.push({
+      type,
+      field,
+      answer: (args, context, info, source) => fast(source, args, context, info),
+      credentialsDecline: false,
+    });
   }
 
   install(schema: GraphQLSchema): GraphQLSchema {
     for (const { type, field, resolve } of this.resolvers) this.fieldOf(schema, type, field).resolve = resolve;
-    for (const { field, answer } of this.queries) {
-      const target = this.fieldOf(schema, 'Query', field) as GraphQLField<unknown, RequestContext>;
+    for (const { type, field, answer, credentialsDecline } of this.fastPaths) {
+      const target = this.fieldOf(schema, type, field) as GraphQLField<unknown, RequestContext>;
       const nest = target.resolve!;
       target.resolve = (source, args: Record<string, unknown>, context: RequestContext, info) => {
-        const headers = context.req.headers;
-        if (headers.authorization || headers['x-api-key']) return nest(source, args, context, info);
-        const answered = answer(args, context, info);
+        if (credentialsDecline) {
+          const headers = context.req.headers;
+          if (headers.authorization || headers['x-api-key']) return nest(source, args, context, info);
+        }
+        const answered = answer(args, context, info, source);
         return answered === undefined ? nest(source, args, context, info) : answered;
       };
     }
