@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { jsonObject, selectList } from './entity-columns.js';
+import type { Readable } from 'node:stream';
+import type pg from 'pg';
+import { copyOut } from './copy-out.js';
 import { PreparedStatements } from './prepared-statements.js';
 import type { SqlRunner } from './sql-runner.js';
 import { inTransaction, type Tx } from './transaction.js';
@@ -17,6 +20,11 @@ export class Database {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.reads = new PreparedStatements(dataSource);
+  }
+
+  /** The rows of `select` (one text column) as lines of bytes, streamed on a connection of its own (copyOut). */
+  copyOut(select: string): Promise<Readable> {
+    return copyOut((this.dataSource.driver as unknown as { master: pg.Pool }).master, select);
   }
 
   /** Runs `work` in a transaction of its own; it commits when `work` resolves and rolls back when it throws. */

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/access/access.decorator.js';
@@ -14,14 +13,17 @@ export class DisclosureExportController {
   constructor(private readonly ledger: DisclosureLedgerService) {}
 
   @Get('disclosures.jsonl')
-  jsonl(@Res() reply: FastifyReply): void {
-    const lines = this.ledger.exportLines();
-    async function* text(): AsyncGenerator<string> {
-      for await (const line of lines) yield JSON.stringify(line) + '\n';
+  async jsonl(@Res() reply: FastifyReply): Promise<void> {
+    const body = await this.ledger.exportLines();
+    if (!body) {
+      await reply
+        .code(503)
+        .header('retry-after', '60')
+        .send({ message: 'the export is being streamed to as many readers as it serves at once: retry in a minute' });
+      return;
     }
-    const body = Readable.from(text());
     body.on('error', (error) => reply.log.error({ err: error }, 'disclosures export failed'));
-    void reply
+    await reply
       .header('content-type', 'application/jsonl; charset=utf-8')
       .header('content-disposition', 'attachment; filename="disclosures.jsonl"')
       .send(body);

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import type { ConfidentialMark } from './disclosure.entity.js';
@@ -47,14 +48,23 @@ export class DisclosureLedgerRepository {
     );
   }
 
-  /** Every filing's public line, by company then ledger position, after the given position. */
-  exportBatch(after: { companyId: string; ledgerSeq: number } | null, limit: number): Promise<LedgerRow[]> {
-    return this.db.reads.rows(
-      `SELECT ${LEDGER_COLUMNS} FROM disclosure d
-       WHERE d.ledger_seq IS NOT NULL
-         AND ($1::uuid IS NULL OR (d.company_id, d.ledger_seq) > ($1::uuid, $2::int))
-       ORDER BY d.company_id, d.ledger_seq LIMIT $3`,
-      [after?.companyId ?? null, after?.ledgerSeq ?? 0, limit],
+  /**
+   * Every filing's public line (an ExportedFiling as JSON, built by PostgreSQL), by company then ledger position:
+   * one statement over a consistent snapshot, streamed as bytes (Database.copyOut).
+   */
+  exportStream(): Promise<Readable> {
+    return this.db.copyOut(
+      `SELECT json_build_object(
+         'accessionNumber', d.accession_number, 'companyId', d.company_id, 'aiSystemId', d.ai_system_id,
+         'templateKey', d.template_key, 'templateVersion', d.template_version, 'kind', d.kind,
+         'reportingPeriod', d.reporting_period, 'status', d.status, 'ledgerSeq', d.ledger_seq,
+         'contentHash', d.content_hash, 'publicHash', d.public_hash, 'previousHash', d.previous_hash,
+         'publicContent', coalesce(d.public_content, d.content),
+         'amendsAccessionNumber', (SELECT o.accession_number FROM disclosure o WHERE o.id = d.amends_id),
+         'amendmentType', d.amendment_type, 'amendmentReason', d.amendment_reason,
+         'submittedAt', to_char(d.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+         'redactions', d.confidential)::text
+       FROM disclosure d WHERE d.ledger_seq IS NOT NULL ORDER BY d.company_id, d.ledger_seq`,
     );
   }
 }
