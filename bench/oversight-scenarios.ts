@@ -23,12 +23,17 @@ const QUEUE_QUERY = `query ($id: ID!) { reviewQueue(regulatorId: $id, first: 20)
   edges { node { ageDays waitingSince disclosure { accessionNumber kind status company { name } } } }
   pageInfo { hasNextPage } } }`;
 
-/** The jurisdiction's systems hashed once; the SUBMITTED filings walked in submission order on the queue index. */
+/**
+ * The SUBMITTED filings walked in submission order on the queue index, each probed for a deployment in the
+ * covered parties (computed once) until the page is full: the plan for a jurisdiction as wide as the EU.
+ */
 const QUEUE_FLOOR = {
-  sql: `WITH sys AS MATERIALIZED (SELECT dep.ai_system_id FROM ai_system_deployment dep
-        WHERE dep.party_code IN ${covered('(SELECT jurisdiction FROM regulator WHERE id = $1)', 'current_date')}),
-      page AS (SELECT q.id, q.submitted_at FROM disclosure q
-        WHERE q.status = 'SUBMITTED' AND (q.ai_system_id IN (SELECT ai_system_id FROM sys)) IS TRUE
+  sql: `WITH page AS (SELECT q.id, q.submitted_at FROM disclosure q
+        WHERE q.status = 'SUBMITTED'
+          AND EXISTS (SELECT 1 FROM ai_system_deployment dep WHERE dep.ai_system_id = q.ai_system_id
+                AND dep.party_code = ANY((SELECT array_agg(p.code) FROM
+                  ${covered('(SELECT jurisdiction FROM regulator WHERE id = $1)', 'current_date')} AS p(code))::varchar[])
+                OFFSET 0)
         ORDER BY q.submitted_at, q.id LIMIT 21)
     SELECT json_build_object('data', json_build_object('reviewQueue', json_build_object(
       'edges', coalesce((SELECT json_agg(json_build_object('node', json_build_object(

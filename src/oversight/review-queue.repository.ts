@@ -3,27 +3,33 @@ import { decodeCursor } from '../common/pagination/cursor.js';
 import { Database } from '../database/database.js';
 import { LISTED, MICROS, type ListedDisclosure } from '../disclosures/disclosure-search.repository.js';
 import { Disclosure } from '../disclosures/disclosure.entity.js';
-import { systemsInJurisdiction } from './jurisdiction-scope.js';
+import { coveredParties, systemsInJurisdiction } from './jurisdiction-scope.js';
+
+/** How many queue entries a page walks, probing each, before it hashes the jurisdiction's systems instead. */
+const WALK = 2000;
 
 /**
  * Filings awaiting review in a jurisdiction: SUBMITTED, about an AI system deployed there on the date. Reads the
- * disclosures module's table and the companies module's deployments in one statement (a read join down).
+ * disclosures module's table and the companies module's deployments (a read join down).
  *
  * A page walks IDX_disclosure_review_queue (SUBMITTED filings in submission order, with their AI system) from the
- * cursor, reading the index alone, and tests each entry against the jurisdiction's systems, hashed once; only the
- * page's rows are then read. On 1,000,000 filings of which 50,000 await review, a page takes 15 to 30 ms for the
- * widest jurisdiction and for one with nothing in the queue alike, whichever plan PostgreSQL caches for it (a
- * correlated EXISTS let the planner pick, for some jurisdictions, plans of 300 to 500 ms).
+ * cursor. Where the jurisdiction has many of the queue's filings, probing the first entries one by one fills the
+ * page at once (walkStatement: under 1 ms for the EU on 1,000,000 filings, against 40 ms for hashing its 100,000
+ * systems first); where it has few, hashing its systems once is cheaper (hashStatement). The walk is bounded, so
+ * a page costs at most the bounded walk plus the hash.
  */
 @Injectable()
 export class ReviewQueueRepository {
+  /** How many entries a page walks before hashing instead (WALK; lowered by tests to take the other way). */
+  walkLength = WALK;
+
   constructor(private readonly db: Database) {}
 
   private get queued(): string {
     return this.db.columns(Disclosure, 'd', LISTED);
   }
 
-  page(
+  async page(
     jurisdiction: string,
     onDate: string,
     first: number,
@@ -31,10 +37,51 @@ export class ReviewQueueRepository {
     withContent: boolean,
   ): Promise<ListedDisclosure[]> {
     const key = after ? decodeCursor(after, ['integer', 'uuid']) : null;
-    const content = withContent ? `, coalesce(d.public_content, d.content) AS "publicContent"` : '';
-    // The page's ids first, from the index alone; then their rows.
-    return this.db.reads.rows<ListedDisclosure>(
-      `SELECT ${this.queued}${content}, ${MICROS}
+    const values = [jurisdiction, onDate, key?.[0] ?? null, key?.[1] ?? null, first + 1];
+    const walked = await this.db.reads.rows<ListedDisclosure & { walked: number }>(this.walkStatement(withContent), [
+      ...values,
+      WALK,
+    ]);
+    // Enough found, or the queue ended within the walk: that is the page. Otherwise the jurisdiction has few of
+    // the queue's filings, and hashing its systems is the cheap way.
+    if (walked.length === first + 1 || (walked.length > 0 && walked[0].walked < this.walkLength)) {
+      for (const row of walked) delete (row as Partial<typeof row>).walked;
+      return walked;
+    }
+    return this.db.reads.rows<ListedDisclosure>(this.hashStatement(withContent), values);
+  }
+
+  /**
+   * The oldest WALK entries of the queue (from the cursor, on IDX_disclosure_review_queue, index only), each
+   * probed for a deployment in the jurisdiction (one primary-key probe; the covered parties computed once), in
+   * order until the page is full: about a millisecond where most filings are in the jurisdiction (the EU).
+   * `walked` says how many entries the walk had.
+   */
+  private walkStatement(withContent: boolean): string {
+    const queueFromCursor = (alias: string) => `FROM disclosure ${alias} WHERE ${alias}.status = 'SUBMITTED'
+               AND ($3::bigint IS NULL OR (${alias}.submitted_at, ${alias}.id)
+                    > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
+             ORDER BY ${alias}.submitted_at, ${alias}.id LIMIT $6`;
+    return `SELECT ${this.queued}${this.content(withContent)}, ${MICROS}, page.walked FROM (
+         SELECT w.id, w.submitted_at, (SELECT count(*)::int FROM (SELECT 1 ${queueFromCursor('c')}) c) AS walked
+         FROM (SELECT q.id, q.submitted_at, q.ai_system_id ${queueFromCursor('q')}) w
+         -- OFFSET 0 keeps the probe a per-entry test in walk order (not a join hashing every deployment)
+         WHERE EXISTS (SELECT 1 FROM ai_system_deployment dep WHERE dep.ai_system_id = w.ai_system_id
+                         AND dep.party_code = ANY((SELECT array_agg(p.code) FROM ${coveredParties('$1', '$2')} AS p(code))::varchar[])
+                       OFFSET 0)
+         ORDER BY w.submitted_at, w.id LIMIT $5) page
+       JOIN disclosure d ON d.id = page.id
+       ORDER BY page.submitted_at, page.id`;
+  }
+
+  /**
+   * The queue from the cursor (index only) tested against the jurisdiction's systems, hashed once; only the
+   * page's rows are then read. On 1,000,000 filings of which 50,000 await review, 15 to 30 ms for any
+   * jurisdiction, whichever plan PostgreSQL caches (a correlated EXISTS let the planner pick, for some
+   * jurisdictions, plans of 300 to 500 ms).
+   */
+  private hashStatement(withContent: boolean): string {
+    return `SELECT ${this.queued}${this.content(withContent)}, ${MICROS}
        FROM (SELECT q.id, q.submitted_at FROM disclosure q
              WHERE q.status = 'SUBMITTED'
                AND ($3::bigint IS NULL
@@ -42,9 +89,11 @@ export class ReviewQueueRepository {
                AND (q.ai_system_id IN ${systemsInJurisdiction('$1', '$2')}) IS TRUE
              ORDER BY q.submitted_at, q.id LIMIT $5) page
        JOIN disclosure d ON d.id = page.id
-       ORDER BY page.submitted_at, page.id`,
-      [jurisdiction, onDate, key?.[0] ?? null, key?.[1] ?? null, first + 1],
-    );
+       ORDER BY page.submitted_at, page.id`;
+  }
+
+  private content(withContent: boolean): string {
+    return withContent ? `, coalesce(d.public_content, d.content) AS "publicContent"` : '';
   }
 
   async count(jurisdiction: string, onDate: string): Promise<number> {

@@ -11,6 +11,7 @@ import {
 import { regulatorWithMember } from '../fixtures/regulators.js';
 import { ADD_FINDING, DECIDE_REVIEW, openReview, reviewAndDecide, START_REVIEW } from '../fixtures/reviews.js';
 import { grantMembership, type SignedInUser } from '../fixtures/users.js';
+import { ReviewQueueRepository } from '../../src/oversight/review-queue.repository.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
 import { startTestApp, type GraphqlResponse, type TestApp } from '../harness/test-app.js';
 
@@ -251,6 +252,33 @@ describe('the review queue', () => {
     const waiting = nodes.map((node) => Date.parse(node.waitingSince));
     expect([...waiting].sort((a, b) => a - b)).toEqual(waiting);
     expect(nodes[0].disclosure.company.name).toBe('Acme Lending');
+  });
+
+  it('pages the same way when it hashes the jurisdiction’s systems instead of walking the queue', async () => {
+    const pages = async () => {
+      const ids: string[] = [];
+      let after: string | null | undefined = null;
+      do {
+        const { data }: GraphqlResponse<ResultOf<typeof QUEUE>> = await t.gql(
+          QUEUE,
+          { regulatorId: bfdi.regulatorId, first: 2, after },
+          { token: bfdi.member.token },
+        );
+        ids.push(...data!.reviewQueue.edges.map((edge) => edge.node.disclosure.id));
+        after = data!.reviewQueue.pageInfo.hasNextPage ? data!.reviewQueue.pageInfo.endCursor : null;
+      } while (after);
+      return ids;
+    };
+    const queue = t.app.get(ReviewQueueRepository);
+    const walked = await pages();
+    const walkLength = queue.walkLength;
+    queue.walkLength = 1;
+    try {
+      expect(await pages()).toEqual(walked);
+    } finally {
+      queue.walkLength = walkLength;
+    }
+    expect(walked).toEqual([queued[2], queued[0], queued[1], queued[3], queued[4]]);
   });
 
   it('reads a page in one statement', async () => {
