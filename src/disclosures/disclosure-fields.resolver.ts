@@ -29,8 +29,9 @@ export class DisclosureFieldsResolver {
   }
 
   /** Disclosure.company and Disclosure.aiSystem, read for every filing of a list: thin resolvers (see ThinFields). */
-  private readonly companyOf = async (row: AnyDisclosure, _args: unknown, ctx: RequestContext): Promise<Company> =>
-    (await this.companies.companyById(ctx.loaders).load(row.companyId))!;
+  private readonly companyOf = (row: AnyDisclosure, _args: unknown, ctx: RequestContext): Company | Promise<Company> =>
+    ('preloadedCompany' in row && row.preloadedCompany) ||
+    (this.companies.companyById(ctx.loaders).load(row.companyId) as Promise<Company>);
 
   private readonly aiSystemOf = async (row: AnyDisclosure, _args: unknown, ctx: RequestContext): Promise<AISystem> =>
     (await this.companies.aiSystemById(ctx.loaders).load(row.aiSystemId))!;
@@ -49,7 +50,7 @@ export class DisclosureFieldsResolver {
   }
 
   @ResolveField(() => Company)
-  company(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Promise<Company> {
+  company(@Root() row: AnyDisclosure, @Context() ctx: RequestContext): Company | Promise<Company> {
     return this.companyOf(row, {}, ctx);
   }
 

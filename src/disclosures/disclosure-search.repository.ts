@@ -5,6 +5,7 @@ import { decodeCursor } from '../common/pagination/cursor.js';
 import { Database } from '../database/database.js';
 import { SqlFilter } from '../database/sql-filter.js';
 import type { DisclosureFilter } from './dto/disclosure.args.js';
+import type { Company } from '../companies/company.entity.js';
 import { Disclosure } from './disclosure.entity.js';
 import type { DisclosureRow } from './disclosures.repository.js';
 
@@ -16,6 +17,11 @@ export type ListedDisclosure = Omit<DisclosureRow, 'content' | 'publicContent'> 
   submittedMicros: string;
   /** Relevance, for a text search. */
   rank?: string;
+  /**
+   * The filing's company, when the list's statement read it too (its dates as ISO text, which the DateTime
+   * scalar writes as they are): Disclosure.company then answers without a lookup.
+   */
+  preloadedCompany?: Company;
 };
 
 export type DraftRow = DisclosureRow & { createdMicros: string };

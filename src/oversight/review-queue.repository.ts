@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import { Database } from '../database/database.js';
 import { LISTED, MICROS, type ListedDisclosure } from '../disclosures/disclosure-search.repository.js';
+import { Company } from '../companies/company.entity.js';
 import { Disclosure } from '../disclosures/disclosure.entity.js';
 import { coveredParties, systemsInJurisdiction } from './jurisdiction-scope.js';
+
+/** The jurisdiction of the regulator whose id is bound at $1. */
+const JURISDICTION = '(SELECT r.jurisdiction FROM regulator r WHERE r.id = $1::uuid)';
 
 /** How many queue entries a page walks, probing each, before it hashes the jurisdiction's systems instead. */
 const WALK = 2000;
@@ -25,19 +29,21 @@ export class ReviewQueueRepository {
 
   constructor(private readonly db: Database) {}
 
+  /** A queued filing's columns, with its company (alias c): a page of the queue shows whose filing it is. */
   private get queued(): string {
-    return this.db.columns(Disclosure, 'd', LISTED);
+    return `${this.db.columns(Disclosure, 'd', LISTED)}, ${this.db.jsonObject(Company, 'c')} AS "preloadedCompany"`;
   }
 
+  /** A page of the queue of the regulator `regulatorId` (its jurisdiction read in the same statement). */
   async page(
-    jurisdiction: string,
+    regulatorId: string,
     onDate: string,
     first: number,
     after: string | null | undefined,
     withContent: boolean,
   ): Promise<ListedDisclosure[]> {
     const key = after ? decodeCursor(after, ['integer', 'uuid']) : null;
-    const values = [jurisdiction, onDate, key?.[0] ?? null, key?.[1] ?? null, first + 1];
+    const values = [regulatorId, onDate, key?.[0] ?? null, key?.[1] ?? null, first + 1];
     const walked = await this.db.reads.rows<ListedDisclosure & { walked: number }>(this.walkStatement(withContent), [
       ...values,
       WALK,
@@ -67,10 +73,10 @@ export class ReviewQueueRepository {
          FROM (SELECT q.id, q.submitted_at, q.ai_system_id ${queueFromCursor('q')}) w
          -- OFFSET 0 keeps the probe a per-entry test in walk order (not a join hashing every deployment)
          WHERE EXISTS (SELECT 1 FROM ai_system_deployment dep WHERE dep.ai_system_id = w.ai_system_id
-                         AND dep.party_code = ANY((SELECT array_agg(p.code) FROM ${coveredParties('$1', '$2')} AS p(code))::varchar[])
+                         AND dep.party_code = ANY((SELECT array_agg(p.code) FROM ${coveredParties(JURISDICTION, '$2')} AS p(code))::varchar[])
                        OFFSET 0)
          ORDER BY w.submitted_at, w.id LIMIT $5) page
-       JOIN disclosure d ON d.id = page.id
+       JOIN disclosure d ON d.id = page.id JOIN company c ON c.id = d.company_id
        ORDER BY page.submitted_at, page.id`;
   }
 
@@ -86,9 +92,9 @@ export class ReviewQueueRepository {
              WHERE q.status = 'SUBMITTED'
                AND ($3::bigint IS NULL
                     OR (q.submitted_at, q.id) > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
-               AND (q.ai_system_id IN ${systemsInJurisdiction('$1', '$2')}) IS TRUE
+               AND (q.ai_system_id IN ${systemsInJurisdiction(JURISDICTION, '$2')}) IS TRUE
              ORDER BY q.submitted_at, q.id LIMIT $5) page
-       JOIN disclosure d ON d.id = page.id
+       JOIN disclosure d ON d.id = page.id JOIN company c ON c.id = d.company_id
        ORDER BY page.submitted_at, page.id`;
   }
 

@@ -40,11 +40,16 @@ export class ReviewReadsService {
 
   /** SUBMITTED filings about AI systems deployed in the regulator's jurisdiction today, oldest first. */
   async reviewQueue(args: ReviewQueueArgs, withContent: boolean): Promise<Page<ReviewQueueItem>> {
-    const [regulator] = await this.regulators.byIds([args.regulatorId]);
-    if (!regulator) throw new NotFoundError('regulator', args.regulatorId);
     const today = todayUtc();
     const now = new Date();
-    const rows = await this.queue.page(regulator.jurisdiction, today, args.first, args.after, withContent);
+    const rows = await this.queue.page(args.regulatorId, today, args.first, args.after, withContent);
+    // The page's statement reads the regulator itself; an empty page may be an unknown one.
+    const jurisdiction = async () => {
+      const [regulator] = await this.regulators.byIds([args.regulatorId]);
+      if (!regulator) throw new NotFoundError('regulator', args.regulatorId);
+      return regulator.jurisdiction;
+    };
+    if (!rows.length) await jurisdiction();
     return toPage(
       rows.map((row) => ({
         disclosure: row,
@@ -54,7 +59,7 @@ export class ReviewReadsService {
       args.first,
       (item) => [item.disclosure.submittedMicros, item.disclosure.id],
       !!args.after,
-      () => this.queue.count(regulator.jurisdiction, today),
+      async () => this.queue.count(await jurisdiction(), today),
     );
   }
 

@@ -283,7 +283,7 @@ describe('the review queue', () => {
 
   it('reads a page in one statement', async () => {
     t.queries.length = 0;
-    const { errors } = await t.gql(
+    const { data, errors } = await t.gql(
       graphql(`
         query QueueIds($regulatorId: ID!) {
           reviewQueue(regulatorId: $regulatorId, first: 100) {
@@ -293,6 +293,10 @@ describe('the review queue', () => {
                 disclosure {
                   id
                   accessionNumber
+                  company {
+                    name
+                    createdAt
+                  }
                 }
               }
             }
@@ -304,6 +308,15 @@ describe('the review queue', () => {
     );
     expect(errors).toBeUndefined();
     expect(t.queries.filter((sql) => /\bFROM disclosure\b/.test(sql))).toHaveLength(1);
+    // The companies come with the page: no lookup of their own.
+    expect(t.queries.filter((sql) => /\bFROM company\b/.test(sql))).toHaveLength(0);
+    const [company] = await t.sql<{ createdAt: Date }>(`SELECT created_at AS "createdAt" FROM company WHERE id = $1`, [
+      acme.companyId,
+    ]);
+    expect(data!.reviewQueue.edges[0].node.disclosure.company).toEqual({
+      name: 'Acme Lending',
+      createdAt: company.createdAt.toISOString(),
+    });
   });
 
   it('is for the regulator’s staff only', async () => {
