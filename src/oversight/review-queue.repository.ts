@@ -9,8 +9,26 @@ import { coveredParties, systemsInJurisdiction } from './jurisdiction-scope.js';
 /** The jurisdiction of the regulator whose id is bound at $1. */
 const JURISDICTION = '(SELECT r.jurisdiction FROM regulator r WHERE r.id = $1::uuid)';
 
+/**
+ * What varies between the queue's statements. The limits are written into the text (validated integers: the page
+ * size is 1 to 100), and a first page has no cursor condition: each shape is then a statement PostgreSQL plans
+ * once, where bound limits and an optional cursor had it plan every call again (0.7 ms).
+ */
+interface QueueShape {
+  withContent: boolean;
+  cursor: boolean;
+  limit: number;
+}
+
+/** After the cursor bound at $3 (microseconds) and $4 (id), when there is one. */
+function fromCursor(alias: string, shape: QueueShape): string {
+  return shape.cursor
+    ? `AND (${alias}.submitted_at, ${alias}.id) > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid)`
+    : '';
+}
+
 /** How many queue entries a page walks, probing each, before it hashes the jurisdiction's systems instead. */
-const WALK = 2000;
+const WALK = 500;
 
 /**
  * Filings awaiting review in a jurisdiction: SUBMITTED, about an AI system deployed there on the date. Reads the
@@ -42,40 +60,42 @@ export class ReviewQueueRepository {
     after: string | null | undefined,
     withContent: boolean,
   ): Promise<ListedDisclosure[]> {
+    // Written into the statement's text: an integer, never anything else.
+    if (!Number.isSafeInteger(first) || first < 1) throw new RangeError(`page size ${first}`);
     const key = after ? decodeCursor(after, ['integer', 'uuid']) : null;
-    const values = [regulatorId, onDate, key?.[0] ?? null, key?.[1] ?? null, first + 1];
-    const walked = await this.db.reads.rows<ListedDisclosure & { walked: number }>(this.walkStatement(withContent), [
-      ...values,
-      WALK,
-    ]);
+    const values = key ? [regulatorId, onDate, key[0], key[1]] : [regulatorId, onDate];
+    const shape = { withContent, cursor: key !== null, limit: first + 1 };
+    const walked = await this.db.reads.rows<ListedDisclosure & { walked: number }>(
+      this.walkStatement({ ...shape, walk: this.walkLength }),
+      values,
+    );
     // Enough found, or the queue ended within the walk: that is the page. Otherwise the jurisdiction has few of
     // the queue's filings, and hashing its systems is the cheap way.
     if (walked.length === first + 1 || (walked.length > 0 && walked[0].walked < this.walkLength)) {
       for (const row of walked) delete (row as Partial<typeof row>).walked;
       return walked;
     }
-    return this.db.reads.rows<ListedDisclosure>(this.hashStatement(withContent), values);
+    return this.db.reads.rows<ListedDisclosure>(this.hashStatement(shape), values);
   }
 
   /**
-   * The oldest WALK entries of the queue (from the cursor, on IDX_disclosure_review_queue, index only), each
+   * The oldest `walk` entries of the queue (from the cursor, on IDX_disclosure_review_queue, index only), each
    * probed for a deployment in the jurisdiction (one primary-key probe; the covered parties computed once), in
-   * order until the page is full: about a millisecond where most filings are in the jurisdiction (the EU).
+   * order until the page is full: under a millisecond where most filings are in the jurisdiction (the EU).
    * `walked` says how many entries the walk had.
    */
-  private walkStatement(withContent: boolean): string {
-    const queueFromCursor = (alias: string) => `FROM disclosure ${alias} WHERE ${alias}.status = 'SUBMITTED'
-               AND ($3::bigint IS NULL OR (${alias}.submitted_at, ${alias}.id)
-                    > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
-             ORDER BY ${alias}.submitted_at, ${alias}.id LIMIT $6`;
-    return `SELECT ${this.queued}${this.content(withContent)}, ${MICROS}, page.walked FROM (
-         SELECT w.id, w.submitted_at, (SELECT count(*)::int FROM (SELECT 1 ${queueFromCursor('c')}) c) AS walked
-         FROM (SELECT q.id, q.submitted_at, q.ai_system_id ${queueFromCursor('q')}) w
+  private walkStatement(shape: QueueShape & { walk: number }): string {
+    const queue = (alias: string) => `FROM disclosure ${alias}
+             WHERE ${alias}.status = 'SUBMITTED' ${fromCursor(alias, shape)}
+             ORDER BY ${alias}.submitted_at, ${alias}.id LIMIT ${shape.walk}`;
+    return `SELECT ${this.queued}${this.content(shape.withContent)}, ${MICROS}, page.walked FROM (
+         SELECT w.id, w.submitted_at, (SELECT count(*)::int FROM (SELECT 1 ${queue('c')}) c) AS walked
+         FROM (SELECT q.id, q.submitted_at, q.ai_system_id ${queue('q')}) w
          -- OFFSET 0 keeps the probe a per-entry test in walk order (not a join hashing every deployment)
          WHERE EXISTS (SELECT 1 FROM ai_system_deployment dep WHERE dep.ai_system_id = w.ai_system_id
                          AND dep.party_code = ANY((SELECT array_agg(p.code) FROM ${coveredParties(JURISDICTION, '$2')} AS p(code))::varchar[])
                        OFFSET 0)
-         ORDER BY w.submitted_at, w.id LIMIT $5) page
+         ORDER BY w.submitted_at, w.id LIMIT ${shape.limit}) page
        JOIN disclosure d ON d.id = page.id JOIN company c ON c.id = d.company_id
        ORDER BY page.submitted_at, page.id`;
   }
@@ -86,14 +106,12 @@ export class ReviewQueueRepository {
    * jurisdiction, whichever plan PostgreSQL caches (a correlated EXISTS let the planner pick, for some
    * jurisdictions, plans of 300 to 500 ms).
    */
-  private hashStatement(withContent: boolean): string {
-    return `SELECT ${this.queued}${this.content(withContent)}, ${MICROS}
+  private hashStatement(shape: QueueShape): string {
+    return `SELECT ${this.queued}${this.content(shape.withContent)}, ${MICROS}
        FROM (SELECT q.id, q.submitted_at FROM disclosure q
-             WHERE q.status = 'SUBMITTED'
-               AND ($3::bigint IS NULL
-                    OR (q.submitted_at, q.id) > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
+             WHERE q.status = 'SUBMITTED' ${fromCursor('q', shape)}
                AND (q.ai_system_id IN ${systemsInJurisdiction(JURISDICTION, '$2')}) IS TRUE
-             ORDER BY q.submitted_at, q.id LIMIT $5) page
+             ORDER BY q.submitted_at, q.id LIMIT ${shape.limit}) page
        JOIN disclosure d ON d.id = page.id JOIN company c ON c.id = d.company_id
        ORDER BY page.submitted_at, page.id`;
   }
