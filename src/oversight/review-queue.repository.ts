@@ -14,11 +14,41 @@ const JURISDICTION = '(SELECT r.jurisdiction FROM regulator r WHERE r.id = $1::u
  * size is 1 to 100), and a first page has no cursor condition: each shape is then a statement PostgreSQL plans
  * once, where bound limits and an optional cursor had it plan every call again (0.7 ms).
  */
-interface QueueShape {
-  withContent: boolean;
+interface QueueShape extends QueueRead {
   cursor: boolean;
   limit: number;
 }
+
+/** What a page's query reads of each filing. */
+export interface QueueRead {
+  withContent: boolean;
+  /** Only SUMMARY_FIELDS: the summary columns are read (no hashes, ledger position or timestamps but one). */
+  summary: boolean;
+}
+
+/** The columns of a queue page that shows what is waiting and whose it is, and what those fields read. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'companyId',
+  'aiSystemId',
+  'templateKey',
+  'templateVersion',
+  'kind',
+  'reportingPeriod',
+  'status',
+  'confidential',
+  'accessionNumber',
+  'submittedAt',
+  'amendsId',
+] as const;
+
+/** The filing's fields a summary page may select: its summary columns, and its company and AI system. */
+export const SUMMARY_FIELDS: ReadonlySet<string> = new Set<string>([
+  ...SUMMARY_COLUMNS,
+  'company',
+  'aiSystem',
+  '__typename',
+]);
 
 /** After the cursor bound at $3 (microseconds) and $4 (id), when there is one. */
 function fromCursor(alias: string, shape: QueueShape): string {
@@ -48,8 +78,9 @@ export class ReviewQueueRepository {
   constructor(private readonly db: Database) {}
 
   /** A queued filing's columns, with its company (alias c): a page of the queue shows whose filing it is. */
-  private get queued(): string {
-    return `${this.db.columns(Disclosure, 'd', LISTED)}, ${this.db.jsonObject(Company, 'c')} AS "preloadedCompany"`;
+  private queued(summary: boolean): string {
+    const columns = this.db.columns(Disclosure, 'd', summary ? SUMMARY_COLUMNS : LISTED);
+    return `${columns}, ${this.db.jsonObject(Company, 'c')} AS "preloadedCompany"`;
   }
 
   /** A page of the queue of the regulator `regulatorId` (its jurisdiction read in the same statement). */
@@ -58,13 +89,13 @@ export class ReviewQueueRepository {
     onDate: string,
     first: number,
     after: string | null | undefined,
-    withContent: boolean,
+    read: QueueRead,
   ): Promise<ListedDisclosure[]> {
     // Written into the statement's text: an integer, never anything else.
     if (!Number.isSafeInteger(first) || first < 1) throw new RangeError(`page size ${first}`);
     const key = after ? decodeCursor(after, ['integer', 'uuid']) : null;
     const values = key ? [regulatorId, onDate, key[0], key[1]] : [regulatorId, onDate];
-    const shape = { withContent, cursor: key !== null, limit: first + 1 };
+    const shape = { ...read, cursor: key !== null, limit: first + 1 };
     const walked = await this.db.reads.rows<ListedDisclosure & { walked: number }>(
       this.walkStatement({ ...shape, walk: this.walkLength }),
       values,
@@ -88,7 +119,7 @@ export class ReviewQueueRepository {
     const queue = (alias: string) => `FROM disclosure ${alias}
              WHERE ${alias}.status = 'SUBMITTED' ${fromCursor(alias, shape)}
              ORDER BY ${alias}.submitted_at, ${alias}.id LIMIT ${shape.walk}`;
-    return `SELECT ${this.queued}${this.content(shape.withContent)}, ${MICROS}, page.walked FROM (
+    return `SELECT ${this.queued(shape.summary)}${this.content(shape.withContent)}, ${MICROS}, page.walked FROM (
          SELECT w.id, w.submitted_at, (SELECT count(*)::int FROM (SELECT 1 ${queue('c')}) c) AS walked
          FROM (SELECT q.id, q.submitted_at, q.ai_system_id ${queue('q')}) w
          -- OFFSET 0 keeps the probe a per-entry test in walk order (not a join hashing every deployment)
@@ -107,7 +138,7 @@ export class ReviewQueueRepository {
    * jurisdictions, plans of 300 to 500 ms).
    */
   private hashStatement(shape: QueueShape): string {
-    return `SELECT ${this.queued}${this.content(shape.withContent)}, ${MICROS}
+    return `SELECT ${this.queued(shape.summary)}${this.content(shape.withContent)}, ${MICROS}
        FROM (SELECT q.id, q.submitted_at FROM disclosure q
              WHERE q.status = 'SUBMITTED' ${fromCursor('q', shape)}
                AND (q.ai_system_id IN ${systemsInJurisdiction(JURISDICTION, '$2')}) IS TRUE

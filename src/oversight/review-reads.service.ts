@@ -13,7 +13,7 @@ import { ConfidentialReaders, type FilingRef } from '../disclosures/confidential
 import type { ReviewQueueArgs } from './dto/review.args.js';
 import type { ReviewQueueItem } from './dto/review.model.js';
 import { RegulatorsRepository } from './regulators.repository.js';
-import { ReviewQueueRepository } from './review-queue.repository.js';
+import { ReviewQueueRepository, type QueueRead } from './review-queue.repository.js';
 import { ageInDays } from './review-rules.js';
 import { ReviewsLoaders } from './reviews.loaders.js';
 import { ReviewsRepository, type FindingRow, type ReviewRow } from './reviews.repository.js';
@@ -39,10 +39,10 @@ export class ReviewReadsService {
   ) {}
 
   /** SUBMITTED filings about AI systems deployed in the regulator's jurisdiction today, oldest first. */
-  async reviewQueue(args: ReviewQueueArgs, withContent: boolean): Promise<Page<ReviewQueueItem>> {
+  async reviewQueue(args: ReviewQueueArgs, read: QueueRead): Promise<Page<ReviewQueueItem>> {
     const today = todayUtc();
     const now = new Date();
-    const rows = await this.queue.page(args.regulatorId, today, args.first, args.after, withContent);
+    const rows = await this.queue.page(args.regulatorId, today, args.first, args.after, read);
     // The page's statement reads the regulator itself; an empty page may be an unknown one.
     const jurisdiction = async () => {
       const [regulator] = await this.regulators.byIds([args.regulatorId]);

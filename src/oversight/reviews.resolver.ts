@@ -16,6 +16,7 @@ import { ReviewReadsService } from './review-reads.service.js';
 import { Review } from './review.entity.js';
 import type { FindingRow, ReviewRow } from './reviews.repository.js';
 import { ReviewsService } from './reviews.service.js';
+import { SUMMARY_FIELDS } from './review-queue.repository.js';
 
 @Resolver(() => Review)
 export class ReviewsResolver {
@@ -31,10 +32,11 @@ export class ReviewsResolver {
   })
   @AllowInScope([Role.REGULATOR], { kind: REGULATOR, id: (args) => args.regulatorId })
   reviewQueue(@Args() args: ReviewQueueArgs, @Info() info: GraphQLResolveInfo): Promise<Page<ReviewQueueItem>> {
-    const withContent = selectedFields(info, ['edges', 'node', 'disclosure']).some(
-      (field) => field.name.value === 'content',
-    );
-    return this.reads.reviewQueue(args, withContent);
+    const selected = selectedFields(info, ['edges', 'node', 'disclosure']).map((field) => field.name.value);
+    return this.reads.reviewQueue(args, {
+      withContent: selected.includes('content'),
+      summary: selected.every((name) => SUMMARY_FIELDS.has(name)),
+    });
   }
 
   @Mutation(() => Review, {

@@ -281,6 +281,40 @@ describe('the review queue', () => {
     expect(walked).toEqual([queued[2], queued[0], queued[1], queued[3], queued[4]]);
   });
 
+  it('answers every field of the filings, not only what a summary page reads', async () => {
+    const { data, errors } = await t.gql(
+      graphql(`
+        query QueueInFull($regulatorId: ID!) {
+          reviewQueue(regulatorId: $regulatorId, first: 1) {
+            edges {
+              node {
+                disclosure {
+                  accessionNumber
+                  contentHash
+                  ledgerSeq
+                  createdAt
+                }
+              }
+            }
+          }
+        }
+      `),
+      { regulatorId: bfdi.regulatorId },
+      { token: bfdi.member.token },
+    );
+    expect(errors).toBeUndefined();
+    const [filing] = await t.sql<{ contentHash: string; ledgerSeq: number; createdAt: Date }>(
+      `SELECT content_hash AS "contentHash", ledger_seq AS "ledgerSeq", created_at AS "createdAt" FROM disclosure
+       WHERE id = $1`,
+      [queued[2]],
+    );
+    expect(data!.reviewQueue.edges[0].node.disclosure).toMatchObject({
+      contentHash: filing.contentHash,
+      ledgerSeq: filing.ledgerSeq,
+      createdAt: filing.createdAt.toISOString(),
+    });
+  });
+
   it('reads a page in one statement', async () => {
     t.queries.length = 0;
     const { data, errors } = await t.gql(
