@@ -104,13 +104,8 @@ export class ReviewQueueRepository {
     const hits = walked.filter((row) => row.hit);
     // Enough found, or the queue ended within the walk (its last entry never came back): that is the page.
     // Otherwise the jurisdiction has few of the queue's filings, and hashing its systems is the cheap way.
-    if (hits.length >= first + 1 || !walked.some((row) => row.position === walk)) {
-      for (const row of hits) {
-        delete (row as Partial<typeof row>).hit;
-        delete (row as Partial<typeof row>).position;
-      }
-      return hits.slice(0, first + 1);
-    }
+    // (The rows keep their two extra properties: deleting them would slow every later read of the rows.)
+    if (hits.length >= first + 1 || !walked.some((row) => row.position === walk)) return hits.slice(0, first + 1);
     return this.db.reads.rows<ListedDisclosure>(this.hashStatement(shape), values);
   }
 
