@@ -200,6 +200,7 @@ export async function generateDisclosures(url: string, options: GenerateOptions 
         'ai_system',
         'ai_system_deployment',
         'disclosure',
+        'disclosure_search',
         'disclosure_ledger_head',
       ]) {
         await client.query(`VACUUM ANALYZE ${table}`);
