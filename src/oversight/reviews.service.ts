@@ -92,8 +92,9 @@ export class ReviewsService {
 
   /**
    * Decides an open review and moves the filing on (ACCEPTED, REJECTED, AMENDMENT_REQUESTED; accepting an
-   * amendment supersedes the version accepted before it). Of two concurrent decisions exactly one is stored: the
-   * other finds the review decided once it holds the lock, and gets CONFLICT.
+   * amendment supersedes the version accepted before it). Of two concurrent decisions exactly one is stored. The
+   * other gets INVALID_STATE_TRANSITION naming the decision, whether it read the review after the first committed
+   * or found it decided once it held the lock: the answer does not depend on timing.
    */
   async decide(
     reviewId: string,
@@ -106,16 +107,24 @@ export class ReviewsService {
     const review = await this.actOn(reviewId, principal);
     const status = decidedStatus(decision);
     if (review.decidedAt) throw await this.decided(review, status, `it cannot become ${status}`);
-    return this.db.within(tx, async (tx) => {
-      const decided = await this.writes.update(tx, actor, this.reviews, reviewId, 'review.decide', async (locked) => {
-        if (locked.decidedAt) {
-          throw new ConflictError(`review ${reviewId} was decided by a concurrent request (${locked.decision})`);
-        }
-        await this.reviews.decide(tx, reviewId, decision, summary.trim());
+    let decidedMeanwhile: ReviewRow | undefined;
+    try {
+      return await this.db.within(tx, async (tx) => {
+        const decided = await this.writes.update(tx, actor, this.reviews, reviewId, 'review.decide', async (locked) => {
+          if (locked.decidedAt) {
+            decidedMeanwhile = locked;
+            throw new ConflictError(`review ${reviewId} was decided by a concurrent request (${locked.decision})`);
+          }
+          await this.reviews.decide(tx, reviewId, decision, summary.trim());
+        });
+        await this.filings.recordDecision(review.disclosureId, status, actor, tx);
+        return decided;
       });
-      await this.filings.recordDecision(review.disclosureId, status, actor, tx);
-      return decided;
-    });
+    } catch (error) {
+      // Named once the transaction is over, as when the review was read decided.
+      if (decidedMeanwhile) throw await this.decided(decidedMeanwhile, status, 'a concurrent request decided it first');
+      throw error;
+    }
   }
 
   /** The review, once the caller is known to act for its regulator, which still covers the filing's system. */
