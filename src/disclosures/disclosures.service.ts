@@ -125,10 +125,9 @@ export class DisclosuresService {
     const template = await this.template(draft.templateKey, draft.templateVersion);
     return this.db.within(tx, (tx) =>
       this.writes.update(tx, actor, this.disclosures, id, 'disclosure.submit', async (locked) => {
-        // It was a draft a moment ago: someone else filed or withdrew it meanwhile.
-        if (locked.status !== DisclosureStatus.DRAFT) {
-          throw new ConflictError(`disclosure ${id} was ${locked.status.toLowerCase()} by a concurrent request`);
-        }
+        // It was a draft a moment ago: someone else filed or withdrew it meanwhile. The same answer as for a
+        // request that came a moment later and read it filed, so that it does not depend on timing.
+        if (locked.status !== DisclosureStatus.DRAFT) throw moved(locked, DisclosureStatus.SUBMITTED);
         const problems = this.templates.submissionProblems(template, locked.content);
         if (problems.length) throw new BadUserInputError(problems.map((p) => contentProblem('content', p)));
         const view = publicView(locked.content, locked.confidential);
