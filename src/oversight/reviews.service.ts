@@ -69,25 +69,40 @@ export class ReviewsService {
     tx?: Tx,
   ): Promise<FindingRow> {
     const review = await this.actOn(reviewId, principal);
-    if (review.decidedAt) throw await this.decided(review, 'FINDING', 'findings go on open reviews only');
-    return this.db.within(tx, async (tx) => {
-      // The lock queues findings behind a concurrent decision, so that none lands on a decided review.
-      const locked = (await this.reviews.lockAndRead(tx, reviewId))!;
-      if (locked.decidedAt) throw new ConflictError(`review ${reviewId} was decided by a concurrent request`);
-      if ((await this.reviews.findingCount(tx, reviewId)) >= MAX_FINDINGS_PER_REVIEW) {
-        throw new ConflictError(`review ${reviewId} holds ${MAX_FINDINGS_PER_REVIEW} findings, the most it may`);
-      }
-      return this.writes.create(tx, actor, { action: 'review.add_finding', entityType: this.reviews.findingType }, () =>
-        this.reviews.insertFinding(tx, {
-          reviewId,
-          fieldPath: input.fieldPath,
-          severity: input.severity,
-          requirement: input.requirement.trim(),
-          comment: input.comment.trim(),
-          createdBy: actor.userId,
-        }),
-      );
-    });
+    const closed = 'findings go on open reviews only';
+    if (review.decidedAt) throw await this.decided(review, 'FINDING', closed);
+    let decidedMeanwhile: ReviewRow | undefined;
+    try {
+      return await this.db.within(tx, async (tx) => {
+        // The lock queues findings behind a concurrent decision, so that none lands on a decided review.
+        const locked = (await this.reviews.lockAndRead(tx, reviewId))!;
+        if (locked.decidedAt) {
+          decidedMeanwhile = locked;
+          throw new ConflictError(`review ${reviewId} was decided by a concurrent request`);
+        }
+        if ((await this.reviews.findingCount(tx, reviewId)) >= MAX_FINDINGS_PER_REVIEW) {
+          throw new ConflictError(`review ${reviewId} holds ${MAX_FINDINGS_PER_REVIEW} findings, the most it may`);
+        }
+        return this.writes.create(
+          tx,
+          actor,
+          { action: 'review.add_finding', entityType: this.reviews.findingType },
+          () =>
+            this.reviews.insertFinding(tx, {
+              reviewId,
+              fieldPath: input.fieldPath,
+              severity: input.severity,
+              requirement: input.requirement.trim(),
+              comment: input.comment.trim(),
+              createdBy: actor.userId,
+            }),
+        );
+      });
+    } catch (error) {
+      // The same answer as for a request that read the review decided: it does not depend on timing.
+      if (decidedMeanwhile) throw await this.decided(decidedMeanwhile, 'FINDING', closed);
+      throw error;
+    }
   }
 
   /**

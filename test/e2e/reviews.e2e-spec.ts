@@ -645,6 +645,26 @@ describe('two deciders at the same moment', () => {
   });
 });
 
+describe('a finding and a decision at the same moment', () => {
+  it('store the finding before the decision, or refuse it as INVALID_STATE_TRANSITION, never CONFLICT', async () => {
+    const input = { fieldPath: '/summary', severity: 'MINOR', requirement: 'Guidance 1', comment: 'Terse.' };
+    for (let round = 0; round < 4; round++) {
+      const reviewId = await openReview(t, cnil.member, await confidentialFiling());
+      const [decided, finding] = await Promise.all([
+        t.gql(DECIDE_REVIEW, { reviewId, decision: 'ACCEPT', summary: 'Complete.' }, { token: cnil.member.token }),
+        t.gql(ADD_FINDING, { reviewId, input }, { token: cnil.colleague.token }),
+      ]);
+      expect(decided.errors).toBeUndefined();
+      const [{ findings }] = await t.sql<{ findings: number }>(
+        `SELECT count(*)::int AS findings FROM review_finding WHERE review_id = $1`,
+        [reviewId],
+      );
+      if (finding.errors) expect(codeOf(finding)).toBe('INVALID_STATE_TRANSITION');
+      expect(findings).toBe(finding.errors ? 0 : 1);
+    }
+  });
+});
+
 describe('amendments', () => {
   const AMEND = graphql(`
     mutation AmendForReview($originalId: ID!) {
