@@ -647,7 +647,7 @@ describe('two deciders at the same moment', () => {
 
 describe('a finding and a decision at the same moment', () => {
   it('store the finding (it came first) or refuse it as INVALID_STATE_TRANSITION, never CONFLICT', async () => {
-    const input = { fieldPath: '/summary', severity: 'MINOR', requirement: 'Guidance 1', comment: 'Terse.' };
+    const input = { fieldPath: '/summary', severity: 'MINOR' as const, requirement: 'Guidance 1', comment: 'Terse.' };
     for (let round = 0; round < 4; round++) {
       const reviewId = await openReview(t, cnil.member, await confidentialFiling());
       const [decided, finding] = await Promise.all([
