@@ -187,34 +187,31 @@ export class ComplianceRepository {
 
   /** Per company (unknown ones left out): its overall status and rows. */
   companies(companyIds: readonly string[], scope: ComplianceScope): Promise<SubjectCompliance[]> {
-    const where = new SqlFilter();
-    const order = where.bind(STATUS_ORDER);
-    const ids = where.bind(companyIds);
-    const cte = assessed(where, scope, { companyIds });
-    return this.db.reads.rows<SubjectCompliance>(
-      `WITH ${cte}
-       SELECT co.id, ${WORST} AS status, ${ROWS_JSON} AS rows
-       FROM company co CROSS JOIN (SELECT ${order}::text[] AS names) o
-         LEFT JOIN assessed a ON a.company_id = co.id
-       WHERE co.id = ANY(${ids}::uuid[])
-       GROUP BY co.id, o.names`,
-      where.values,
-    );
+    return this.perSubject({ companyIds }, scope);
   }
 
   /** Per AI system (unknown ones left out): its overall status and rows. */
   aiSystems(aiSystemIds: readonly string[], scope: ComplianceScope): Promise<SubjectCompliance[]> {
+    return this.perSubject({ aiSystemIds }, scope);
+  }
+
+  /** Each subject (a company or an AI system) with its worst status and rows; unknown ones left out. */
+  private perSubject(subjects: NonNullable<Subjects>, scope: ComplianceScope): Promise<SubjectCompliance[]> {
+    const [ids, table, column] =
+      'companyIds' in subjects
+        ? [subjects.companyIds, 'company', 'company_id']
+        : [subjects.aiSystemIds, 'ai_system', 'ai_system_id'];
     const where = new SqlFilter();
     const order = where.bind(STATUS_ORDER);
-    const ids = where.bind(aiSystemIds);
-    const cte = assessed(where, scope, { aiSystemIds });
+    const idList = where.bind(ids);
+    const cte = assessed(where, scope, subjects);
     return this.db.reads.rows<SubjectCompliance>(
       `WITH ${cte}
-       SELECT s.id, ${WORST} AS status, ${ROWS_JSON} AS rows
-       FROM ai_system s CROSS JOIN (SELECT ${order}::text[] AS names) o
-         LEFT JOIN assessed a ON a.ai_system_id = s.id
-       WHERE s.id = ANY(${ids}::uuid[])
-       GROUP BY s.id, o.names`,
+       SELECT x.id, ${WORST} AS status, ${ROWS_JSON} AS rows
+       FROM ${table} x CROSS JOIN (SELECT ${order}::text[] AS names) o
+         LEFT JOIN assessed a ON a.${column} = x.id
+       WHERE x.id = ANY(${idList}::uuid[])
+       GROUP BY x.id, o.names`,
       where.values,
     );
   }
