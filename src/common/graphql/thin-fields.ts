@@ -8,7 +8,8 @@ import {
 } from 'graphql';
 import type { RequestContext } from '../request-context.js';
 
-type FastAnswer = (args: unknown, context: RequestContext, info: GraphQLResolveInfo, source?: unknown) => unknown;
+/** A fast path: the field's value, or undefined to leave the field to Nest's resolver. */
+type FastAnswer = (source: unknown, args: unknown, context: RequestContext, info: GraphQLResolveInfo) => unknown;
 
 /**
  * Plain graphql-js resolvers for hot relation fields of public types. Nest runs every `@ResolveField` call
@@ -24,7 +25,7 @@ type FastAnswer = (args: unknown, context: RequestContext, info: GraphQLResolveI
 @Injectable()
 export class ThinFields {
   private readonly resolvers: { type: string; field: string; resolve: GraphQLFieldResolver<unknown, unknown> }[] = [];
-  private readonly fastPaths: { type: string; field: string; answer: FastAnswer; credentialsDecline: boolean }[] = [];
+  private readonly fastPaths: { type: string; field: string; answer: FastAnswer }[] = [];
 
   register<Source, Args, Context>(
     type: string,
@@ -45,7 +46,10 @@ export class ThinFields {
     field: string,
     answer: (args: Args, context: RequestContext, info: GraphQLResolveInfo) => unknown,
   ): void {
-    this.fastPaths.push({ type: 'Query', field, answer: answer as FastAnswer, credentialsDecline: true });
+    this.registerFastField('Query', field, (_root: unknown, args: Args, context, info) => {
+      const headers = context.req.headers;
+      return headers.authorization || headers['x-api-key'] ? undefined : answer(args, context, info);
+    });
   }
 
   /**
@@ -58,31 +62,16 @@ export class ThinFields {
     field: string,
     answer: (source: Source, args: Args, context: RequestContext, info: GraphQLResolveInfo) => unknown,
   ): void {
-    const fast = answer as (
-      source: unknown,
-      args: unknown,
-      context: RequestContext,
-      info: GraphQLResolveInfo,
-    ) => unknown;
-    this.fastPaths.push({
-      type,
-      field,
-      answer: (args, context, info, source) => fast(source, args, context, info),
-      credentialsDecline: false,
-    });
+    this.fastPaths.push({ type, field, answer: answer as FastAnswer });
   }
 
   install(schema: GraphQLSchema): GraphQLSchema {
     for (const { type, field, resolve } of this.resolvers) this.fieldOf(schema, type, field).resolve = resolve;
-    for (const { type, field, answer, credentialsDecline } of this.fastPaths) {
+    for (const { type, field, answer } of this.fastPaths) {
       const target = this.fieldOf(schema, type, field) as GraphQLField<unknown, RequestContext>;
       const nest = target.resolve!;
       target.resolve = (source, args: Record<string, unknown>, context: RequestContext, info) => {
-        if (credentialsDecline) {
-          const headers = context.req.headers;
-          if (headers.authorization || headers['x-api-key']) return nest(source, args, context, info);
-        }
-        const answered = answer(args, context, info, source);
+        const answered = answer(source, args, context, info);
         return answered === undefined ? nest(source, args, context, info) : answered;
       };
     }
