@@ -69,40 +69,24 @@ export class ReviewsService {
     tx?: Tx,
   ): Promise<FindingRow> {
     const review = await this.actOn(reviewId, principal);
-    const closed = 'findings go on open reviews only';
-    if (review.decidedAt) throw await this.decided(review, 'FINDING', closed);
-    let decidedMeanwhile: ReviewRow | undefined;
-    try {
-      return await this.db.within(tx, async (tx) => {
-        // The lock queues findings behind a concurrent decision, so that none lands on a decided review.
-        const locked = (await this.reviews.lockAndRead(tx, reviewId))!;
-        if (locked.decidedAt) {
-          decidedMeanwhile = locked;
-          throw new ConflictError(`review ${reviewId} was decided by a concurrent request`);
-        }
-        if ((await this.reviews.findingCount(tx, reviewId)) >= MAX_FINDINGS_PER_REVIEW) {
-          throw new ConflictError(`review ${reviewId} holds ${MAX_FINDINGS_PER_REVIEW} findings, the most it may`);
-        }
-        return this.writes.create(
-          tx,
-          actor,
-          { action: 'review.add_finding', entityType: this.reviews.findingType },
-          () =>
-            this.reviews.insertFinding(tx, {
-              reviewId,
-              fieldPath: input.fieldPath,
-              severity: input.severity,
-              requirement: input.requirement.trim(),
-              comment: input.comment.trim(),
-              createdBy: actor.userId,
-            }),
-        );
-      });
-    } catch (error) {
-      // The same answer as for a request that read the review decided: it does not depend on timing.
-      if (decidedMeanwhile) throw await this.decided(decidedMeanwhile, 'FINDING', closed);
-      throw error;
-    }
+    return this.onOpenReview(review, 'FINDING', 'findings go on open reviews only', tx, async (tx) => {
+      // The lock queues findings behind a concurrent decision, so that none lands on a decided review.
+      const locked = (await this.reviews.lockAndRead(tx, reviewId))!;
+      if (locked.decidedAt) throw new DecidedMeanwhile(locked);
+      if ((await this.reviews.findingCount(tx, reviewId)) >= MAX_FINDINGS_PER_REVIEW) {
+        throw new ConflictError(`review ${reviewId} holds ${MAX_FINDINGS_PER_REVIEW} findings, the most it may`);
+      }
+      return this.writes.create(tx, actor, { action: 'review.add_finding', entityType: this.reviews.findingType }, () =>
+        this.reviews.insertFinding(tx, {
+          reviewId,
+          fieldPath: input.fieldPath,
+          severity: input.severity,
+          requirement: input.requirement.trim(),
+          comment: input.comment.trim(),
+          createdBy: actor.userId,
+        }),
+      );
+    });
   }
 
   /**
@@ -121,23 +105,33 @@ export class ReviewsService {
   ): Promise<ReviewRow> {
     const review = await this.actOn(reviewId, principal);
     const status = decidedStatus(decision);
-    if (review.decidedAt) throw await this.decided(review, status, `it cannot become ${status}`);
-    let decidedMeanwhile: ReviewRow | undefined;
-    try {
-      return await this.db.within(tx, async (tx) => {
-        const decided = await this.writes.update(tx, actor, this.reviews, reviewId, 'review.decide', async (locked) => {
-          if (locked.decidedAt) {
-            decidedMeanwhile = locked;
-            throw new ConflictError(`review ${reviewId} was decided by a concurrent request (${locked.decision})`);
-          }
-          await this.reviews.decide(tx, reviewId, decision, summary.trim());
-        });
-        await this.filings.recordDecision(review.disclosureId, status, actor, tx);
-        return decided;
+    return this.onOpenReview(review, status, `it cannot become ${status}`, tx, async (tx) => {
+      const decided = await this.writes.update(tx, actor, this.reviews, reviewId, 'review.decide', async (locked) => {
+        if (locked.decidedAt) throw new DecidedMeanwhile(locked);
+        await this.reviews.decide(tx, reviewId, decision, summary.trim());
       });
+      await this.filings.recordDecision(review.disclosureId, status, actor, tx);
+      return decided;
+    });
+  }
+
+  /**
+   * Runs `work` on a review that was open when read, in `tx` or a transaction of its own. A review found decided,
+   * when read or once `work` holds its lock (it throws DecidedMeanwhile), is INVALID_STATE_TRANSITION naming the
+   * decision, named once the transaction is over: the answer does not depend on timing.
+   */
+  private async onOpenReview<T>(
+    review: ReviewRow,
+    to: string,
+    why: string,
+    tx: Tx | undefined,
+    work: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
+    if (review.decidedAt) throw await this.decided(review, to, why);
+    try {
+      return await this.db.within(tx, work);
     } catch (error) {
-      // Named once the transaction is over, as when the review was read decided.
-      if (decidedMeanwhile) throw await this.decided(decidedMeanwhile, status, 'a concurrent request decided it first');
+      if (error instanceof DecidedMeanwhile) throw await this.decided(error.review, to, why);
       throw error;
     }
   }
@@ -161,5 +155,12 @@ export class ReviewsService {
       to,
       `review ${review.id} was decided (${review.decision}) and the disclosure is ${status}: ${why}`,
     );
+  }
+}
+
+/** Thrown inside a review's transaction when its lock shows it decided by a concurrent request. */
+class DecidedMeanwhile extends Error {
+  constructor(readonly review: ReviewRow) {
+    super(`review ${review.id} was decided by a concurrent request (${review.decision})`);
   }
 }
