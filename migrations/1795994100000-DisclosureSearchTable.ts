@@ -1,33 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** disclosure_frozen as DisclosureRegistry wrote it, with or without the search vector among the frozen columns. */
-const FROZEN_WITHOUT_VECTOR = `
-      CREATE OR REPLACE FUNCTION disclosure_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'DELETE' THEN
-          RAISE EXCEPTION 'disclosure % cannot be deleted', OLD.id USING ERRCODE = 'integrity_constraint_violation';
-        END IF;
-        IF OLD.status = 'WITHDRAWN' THEN
-          RAISE EXCEPTION 'disclosure % was withdrawn and cannot change', OLD.id
-            USING ERRCODE = 'integrity_constraint_violation';
-        END IF;
-        IF OLD.status <> 'DRAFT' AND (
-          NEW.status IN ('DRAFT', 'WITHDRAWN') OR
-          (NEW.id, NEW.company_id, NEW.ai_system_id, NEW.template_key, NEW.template_version, NEW.kind,
-           NEW.reporting_period, NEW.content, NEW.confidential, NEW.public_content, NEW.accession_number,
-           NEW.submitted_at, NEW.ledger_seq, NEW.content_hash, NEW.public_hash, NEW.previous_hash, NEW.amends_id,
-           NEW.amendment_type, NEW.amendment_reason, NEW.created_by, NEW.created_at)
-          IS DISTINCT FROM
-          (OLD.id, OLD.company_id, OLD.ai_system_id, OLD.template_key, OLD.template_version, OLD.kind,
-           OLD.reporting_period, OLD.content, OLD.confidential, OLD.public_content, OLD.accession_number,
-           OLD.submitted_at, OLD.ledger_seq, OLD.content_hash, OLD.public_hash, OLD.previous_hash, OLD.amends_id,
-           OLD.amendment_type, OLD.amendment_reason, OLD.created_by, OLD.created_at)
-        ) THEN
-          RAISE EXCEPTION 'disclosure % is filed (%): its content cannot change', OLD.accession_number, OLD.status
-            USING ERRCODE = 'integrity_constraint_violation';
-        END IF;
-        RETURN NEW;
-      END $$`;
+/** disclosure_frozen as DisclosureRegistry wrote it: every column of a filed disclosure is frozen. */
 const FROZEN_WITH_VECTOR = `
       CREATE OR REPLACE FUNCTION disclosure_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -55,6 +28,11 @@ const FROZEN_WITH_VECTOR = `
         END IF;
         RETURN NEW;
       END $$`;
+/** The same without the search vector, which has left the table. */
+const FROZEN_WITHOUT_VECTOR = FROZEN_WITH_VECTOR.replaceAll(' NEW.search_vector,', '').replaceAll(
+  ' OLD.search_vector,',
+  '',
+);
 
 export class DisclosureSearchTable1795994100000 implements MigrationInterface {
   name = 'DisclosureSearchTable1795994100000';
