@@ -26,7 +26,7 @@ export interface QueueRead {
   summary: boolean;
 }
 
-/** The columns of a queue page that shows what is waiting and whose it is, and what those fields read. */
+/** Of the listed columns, those of a queue page that shows what is waiting and whose it is. */
 const SUMMARY_COLUMNS = [
   'id',
   'companyId',
@@ -40,7 +40,7 @@ const SUMMARY_COLUMNS = [
   'accessionNumber',
   'submittedAt',
   'amendsId',
-] as const;
+] as const satisfies readonly (typeof LISTED)[number][];
 
 /** The filing's fields a summary page may select: its summary columns, and its company and AI system. */
 export const SUMMARY_FIELDS: ReadonlySet<string> = new Set<string>([
