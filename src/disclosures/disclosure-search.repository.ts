@@ -51,18 +51,6 @@ export const LISTED = [
   'updatedAt',
 ] as const;
 
-/** The filter's conditions on the filings' own columns (all but text). */
-const FILING_CONDITIONS = [
-  'companyId',
-  'aiSystemId',
-  'templateKey',
-  'kind',
-  'status',
-  'jurisdiction',
-  'submittedFrom',
-  'submittedTo',
-] as const satisfies readonly (keyof DisclosureFilter)[];
-
 const RANK = /^[0-9]+(\.[0-9]+)?(e-?[0-9]+)?$/;
 /** submitted_at (alias d) in exact microseconds, the sort key lists page on. */
 export const MICROS = `(extract(epoch FROM d.submitted_at) * 1000000)::bigint::text AS "submittedMicros"`;
@@ -107,7 +95,7 @@ export class DisclosureSearchRepository {
     const query = `websearch_to_tsquery('english', ${where.bind(filter.text)})`;
     where.where(`s.document @@ ${query}`);
     // Every search document is of a filed disclosure: the filings' table is read for other conditions only.
-    const join = FILING_CONDITIONS.some((key) => filter[key] !== null && filter[key] !== undefined);
+    const join = Object.entries(filter).some(([key, value]) => key !== 'text' && value !== null && value !== undefined);
     if (join) where.where(this.conditions(filter, where.nested()).sql);
     return { from: `disclosure_search s${join ? ' JOIN disclosure d ON d.id = s.disclosure_id' : ''}`, query };
   }
