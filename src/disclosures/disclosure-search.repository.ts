@@ -52,6 +52,15 @@ export const LISTED = [
 ] as const;
 
 const RANK = /^[0-9]+(\.[0-9]+)?(e-?[0-9]+)?$/;
+
+/** A rank as ts_rank writes it: a real, so zero or between about 1e-37 and 3e38 (beyond, PostgreSQL refuses it). */
+function isRank(text: string): boolean {
+  if (!RANK.test(text)) return false;
+  const value = Number(text);
+  // Zero written as zero; a non-zero mantissa that reads as 0 here is too small for a real.
+  if (value === 0) return /^[0.]+(e|$)/.test(text);
+  return value >= 1e-37 && value <= 3e38;
+}
 /** submitted_at (alias d) in exact microseconds, the sort key lists page on. */
 export const MICROS = `(extract(epoch FROM d.submitted_at) * 1000000)::bigint::text AS "submittedMicros"`;
 const FROM_MICROS = (placeholder: string) =>
@@ -113,7 +122,7 @@ export class DisclosureSearchRepository {
       let keyset = '';
       if (after) {
         const [r, micros, id] = decodeCursor(after, ['text', 'integer', 'uuid']);
-        if (!RANK.test(r)) throw BadUserInputError.field('after', 'is not a cursor returned by this list');
+        if (!isRank(r)) throw BadUserInputError.field('after', 'is not a cursor returned by this list');
         keyset = `WHERE (ranked.score, ranked.submitted_at, ranked.id) < (${where.bind(r)}::real, ${FROM_MICROS(where.bind(micros))}, ${where.bind(id)}::uuid)`;
       }
       // Every match is ranked, on the search documents' narrow rows: the page's filings, and their content, are

@@ -484,6 +484,14 @@ describe('the public registry', () => {
   it('refuses a forged cursor and an empty date range, naming the argument', async () => {
     const forged = await t.gql(LIST, { after: Buffer.from('["x"]').toString('base64url') });
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    // A ranked search's cursor whose rank no real can hold.
+    for (const rank of ['1e999', '1e-999']) {
+      const after = Buffer.from(JSON.stringify([rank, '1', '00000000-0000-4000-8000-000000000000'])).toString(
+        'base64url',
+      );
+      const outOfRange = await t.gql(LIST, { filter: { text: 'credit' }, after });
+      expect(outOfRange.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
     const range = await t.gql(LIST, {
       filter: { submittedFrom: '2026-02-01T00:00:00Z', submittedTo: '2026-01-01T00:00:00Z' },
     });
