@@ -4,11 +4,21 @@ import { ReusableValidation } from '../../common/errors/validation-pipe.js';
 import { LocalDateScalar } from '../../common/graphql/scalars.js';
 import { PARTY_CODE, PARTY_CODE_MESSAGE } from './requirement.args.js';
 
-const AS_OF = 'The date to answer for, YYYY-MM-DD; default today (UTC).';
+/** The date every compliance question is asked about. */
+@ArgsType()
+abstract class ComplianceDateArgs {
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The date to answer for, YYYY-MM-DD; default today (UTC).',
+  })
+  @IsOptional()
+  @IsString()
+  asOf?: string | null;
+}
 
 @ArgsType()
 @ReusableValidation()
-export class ComplianceStatusArgs {
+export class ComplianceStatusArgs extends ComplianceDateArgs {
   @Field(() => ID)
   @IsUUID()
   companyId: string;
@@ -20,36 +30,21 @@ export class ComplianceStatusArgs {
   @IsOptional()
   @Matches(PARTY_CODE, { message: PARTY_CODE_MESSAGE })
   jurisdiction?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })
-  @IsOptional()
-  @IsString()
-  asOf?: string | null;
 }
 
 @ArgsType()
 @ReusableValidation()
-export class ComplianceOverviewArgs {
+export class ComplianceOverviewArgs extends ComplianceDateArgs {
   @Field({ description: 'A party code (KEN, EU): a country, or a group with its members on the date.' })
   @Matches(PARTY_CODE, { message: PARTY_CODE_MESSAGE })
   jurisdiction: string;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })
-  @IsOptional()
-  @IsString()
-  asOf?: string | null;
 }
 
 @ArgsType()
 @ReusableValidation()
-export class SystemComplianceArgs {
+export class SystemComplianceArgs extends ComplianceDateArgs {
   @Field(() => String, { nullable: true, description: 'A party code; leave out for everywhere it is deployed.' })
   @IsOptional()
   @Matches(PARTY_CODE, { message: PARTY_CODE_MESSAGE })
   jurisdiction?: string | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })
-  @IsOptional()
-  @IsString()
-  asOf?: string | null;
 }
