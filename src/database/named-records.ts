@@ -1,5 +1,4 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
-import { indexBy } from '../common/loaders/batch-results.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import type { PageArgs } from '../common/pagination/page-args.js';
@@ -30,14 +29,6 @@ export abstract class NamedRecords<T extends { id: string; name: string }> exten
       after !== null,
       () => this.count(),
     );
-  }
-
-  async byIds(ids: readonly string[]): Promise<(T | null)[]> {
-    const rows = await this.db.reads.rows<T>(
-      `SELECT ${this.columns} FROM ${this.table} t WHERE t.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
   }
 
   private async count(): Promise<number> {

@@ -46,14 +46,6 @@ export class DisclosuresRepository extends RecordsById<DisclosureRow> implements
     super(db, Disclosure, 'disclosure', 'd');
   }
 
-  async byIds(ids: readonly string[]): Promise<(DisclosureRow | null)[]> {
-    const rows = await this.db.reads.rows<DisclosureRow>(
-      `SELECT ${this.columns} FROM disclosure d WHERE d.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
-  }
-
   /** The full content of filings, by id (a listed row holds the public view only). */
   async contents(ids: readonly string[]): Promise<unknown[]> {
     const rows = await this.db.reads.rows<{ id: string; content: unknown }>(

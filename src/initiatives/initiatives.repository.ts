@@ -67,14 +67,6 @@ export class InitiativesRepository extends RecordsById<Initiative> implements Au
     return indexBy(keys, rows, (row) => row.key);
   }
 
-  async byIds(ids: readonly string[]): Promise<(Initiative | null)[]> {
-    const rows = await this.db.reads.rows<Initiative>(
-      `SELECT ${this.columns} FROM initiative i WHERE i.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
-  }
-
   /** The keys among `keys` that name no initiative. */
   async missingKeys(keys: readonly string[]): Promise<string[]> {
     const rows = await this.db.reads.rows<{ key: string }>(

@@ -59,14 +59,6 @@ export class ParticipationsRepository extends RecordsById<Participation> impleme
     super(db, Participation, 'participation', 'p');
   }
 
-  async byIds(ids: readonly string[]): Promise<(Participation | null)[]> {
-    const rows = await this.db.reads.rows<Participation>(
-      `SELECT ${this.columns} FROM participation p WHERE p.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
-  }
-
   /**
    * One page of each initiative's participants (by party code, then id), after the key `after`: one statement
    * for a batch of initiatives.

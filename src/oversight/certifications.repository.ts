@@ -69,14 +69,6 @@ export class CertificationsRepository
     return `${this.db.columns(Certification, 'c', STORED)}, ${STATUS} AS status`;
   }
 
-  async byIds(ids: readonly string[]): Promise<(CertificationRow | null)[]> {
-    const rows = await this.db.reads.rows<CertificationRow>(
-      `SELECT ${this.columns} FROM certification c WHERE c.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
-  }
-
   /** The condition of a status as read, on the stored status and the expiry: both in IDX_certification_status. */
   private statusCondition(filter: SqlFilter, status: CertificationStatus): string {
     if (status === CertificationStatus.EXPIRED) return `c.status IN ${EXPIRABLE} AND c.expires_on <= ${TODAY}`;

@@ -51,14 +51,6 @@ export class EnforcementActionsRepository
     super(db, EnforcementAction, 'enforcement_action', 'e');
   }
 
-  async byIds(ids: readonly string[]): Promise<(EnforcementActionRow | null)[]> {
-    const rows = await this.db.reads.rows<EnforcementActionRow>(
-      `SELECT ${this.columns} FROM enforcement_action e WHERE e.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
-  }
-
   private conditions(filter: EnforcementActionFilter): SqlFilter {
     return new SqlFilter()
       .when(filter.jurisdiction?.toUpperCase(), (p) => `e.jurisdiction = ${p}`)

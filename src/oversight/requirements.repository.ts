@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditedRecords } from '../audit/audited-writes.js';
-import { indexBy } from '../common/loaders/batch-results.js';
 import { Database } from '../database/database.js';
 import { RecordsById } from '../database/records-by-id.js';
 import { SqlFilter } from '../database/sql-filter.js';
@@ -58,14 +57,6 @@ export class RequirementsRepository
 
   constructor(db: Database) {
     super(db, DisclosureRequirement, 'disclosure_requirement', 'r');
-  }
-
-  async byIds(ids: readonly string[]): Promise<(DisclosureRequirement | null)[]> {
-    const rows = await this.db.reads.rows<DisclosureRequirement>(
-      `SELECT ${this.columns} FROM disclosure_requirement r WHERE r.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
   }
 
   /**

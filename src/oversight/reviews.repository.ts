@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditedRecords } from '../audit/audited-writes.js';
-import { groupBy, indexBy } from '../common/loaders/batch-results.js';
+import { groupBy } from '../common/loaders/batch-results.js';
 import { Database } from '../database/database.js';
 import { RecordsById } from '../database/records-by-id.js';
 import type { Tx } from '../database/transaction.js';
@@ -28,14 +28,6 @@ export class ReviewsRepository extends RecordsById<ReviewRow> implements Audited
 
   constructor(db: Database) {
     super(db, Review, 'review', 'r');
-  }
-
-  async byIds(ids: readonly string[]): Promise<(ReviewRow | null)[]> {
-    const rows = await this.db.reads.rows<ReviewRow>(
-      `SELECT ${this.columns} FROM review r WHERE r.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return indexBy(ids, rows, (row) => row.id);
   }
 
   /** Each filing's reviews, oldest first (IDX_review_disclosure). */
