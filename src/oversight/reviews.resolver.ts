@@ -66,7 +66,8 @@ export class ReviewsResolver {
   @Mutation(() => Review, {
     description:
       'Decides an open review, once: the filing becomes ACCEPTED, REJECTED or AMENDMENT_REQUESTED; accepting an ' +
-      'amendment supersedes the version accepted before it. Its regulator’s staff only.',
+      'amendment supersedes the version accepted before it. A second decision, at once or later, is CONFLICT ' +
+      'naming the stored one. Its regulator’s staff only.',
   })
   @Allow(Role.REGULATOR)
   decideReview(

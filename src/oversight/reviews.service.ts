@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditedWrites } from '../audit/audited-writes.js';
 import type { AuditActor } from '../common/access/audit-actor.js';
 import type { Principal } from '../common/access/principal.js';
-import { ConflictError, InvalidStateTransitionError, NotFoundError } from '../common/errors/app-errors.js';
+import {
+  type AppError,
+  ConflictError,
+  InvalidStateTransitionError,
+  NotFoundError,
+} from '../common/errors/app-errors.js';
 import { Database } from '../database/database.js';
 import { isUniqueViolation } from '../database/pg-errors.js';
 import type { Tx } from '../database/transaction.js';
@@ -69,7 +74,14 @@ export class ReviewsService {
     tx?: Tx,
   ): Promise<FindingRow> {
     const review = await this.actOn(reviewId, principal);
-    return this.onOpenReview(review, 'FINDING', 'findings go on open reviews only', tx, async (tx) => {
+    const closed = (decided: ReviewRow, status: string): AppError =>
+      new InvalidStateTransitionError(
+        'disclosure',
+        status,
+        'FINDING',
+        `review ${decided.id} was decided (${decided.decision}) and the disclosure is ${status}: findings go on open reviews only`,
+      );
+    return this.onOpenReview(review, closed, tx, async (tx) => {
       // The lock queues findings behind a concurrent decision, so that none lands on a decided review.
       const locked = (await this.reviews.lockAndRead(tx, reviewId))!;
       if (locked.decidedAt) throw new DecidedMeanwhile(locked);
@@ -91,9 +103,10 @@ export class ReviewsService {
 
   /**
    * Decides an open review and moves the filing on (ACCEPTED, REJECTED, AMENDMENT_REQUESTED; accepting an
-   * amendment supersedes the version accepted before it). Of two concurrent decisions exactly one is stored. The
-   * other gets INVALID_STATE_TRANSITION naming the decision, whether it read the review after the first committed
-   * or found it decided once it held the lock: the answer does not depend on timing.
+   * amendment supersedes the version accepted before it). A review is decided once: of two concurrent decisions
+   * exactly one is stored, and the other is CONFLICT naming the stored decision and the filing's status, whether it
+   * read the review after the first committed or found it decided once it held the lock, and so is any later one.
+   * The answer does not depend on timing, as with a second open review.
    */
   async decide(
     reviewId: string,
@@ -105,7 +118,12 @@ export class ReviewsService {
   ): Promise<ReviewRow> {
     const review = await this.actOn(reviewId, principal);
     const status = decidedStatus(decision);
-    return this.onOpenReview(review, status, `it cannot become ${status}`, tx, async (tx) => {
+    const taken = (decided: ReviewRow, current: string): AppError =>
+      new ConflictError(
+        `review ${decided.id} was decided (${decided.decision}) and the disclosure is ${current}: a review is decided once`,
+        { decision: decided.decision, from: current, to: status },
+      );
+    return this.onOpenReview(review, taken, tx, async (tx) => {
       const decided = await this.writes.update(tx, actor, this.reviews, reviewId, 'review.decide', async (locked) => {
         if (locked.decidedAt) throw new DecidedMeanwhile(locked);
         await this.reviews.decide(tx, reviewId, decision, summary.trim());
@@ -117,21 +135,20 @@ export class ReviewsService {
 
   /**
    * Runs `work` on a review that was open when read, in `tx` or a transaction of its own. A review found decided,
-   * when read or once `work` holds its lock (it throws DecidedMeanwhile), is INVALID_STATE_TRANSITION naming the
-   * decision, named once the transaction is over: the answer does not depend on timing.
+   * when read or once `work` holds its lock (it throws DecidedMeanwhile), gets the `refusal` for it and the filing's
+   * status now, read once the transaction is over: the answer does not depend on timing.
    */
   private async onOpenReview<T>(
     review: ReviewRow,
-    to: string,
-    why: string,
+    refusal: (decided: ReviewRow, filingStatus: string) => AppError,
     tx: Tx | undefined,
     work: (tx: Tx) => Promise<T>,
   ): Promise<T> {
-    if (review.decidedAt) throw await this.decided(review, to, why);
+    if (review.decidedAt) throw refusal(review, await this.filingStatus(review));
     try {
       return await this.db.within(tx, work);
     } catch (error) {
-      if (error instanceof DecidedMeanwhile) throw await this.decided(error.review, to, why);
+      if (error instanceof DecidedMeanwhile) throw refusal(error.review, await this.filingStatus(error.review));
       throw error;
     }
   }
@@ -145,16 +162,10 @@ export class ReviewsService {
     return review;
   }
 
-  /** A decided review takes nothing more: the error names the review's decision and the filing's status now. */
-  private async decided(review: ReviewRow, to: string, why: string): Promise<InvalidStateTransitionError> {
+  /** The status on record of a decided review's filing, for the refusal to name. */
+  private async filingStatus(review: ReviewRow): Promise<string> {
     const [filing] = await this.filingReads.byIds([review.disclosureId], null);
-    const status = filing?.status ?? 'decided';
-    return new InvalidStateTransitionError(
-      'disclosure',
-      status,
-      to,
-      `review ${review.id} was decided (${review.decision}) and the disclosure is ${status}: ${why}`,
-    );
+    return filing?.status ?? 'decided';
   }
 }
 

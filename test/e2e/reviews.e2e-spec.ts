@@ -470,7 +470,7 @@ describe('the workflow', () => {
     expect(reviews).toHaveLength(1);
   });
 
-  it('names the current state of any other transition: INVALID_STATE_TRANSITION, and nothing changes', async () => {
+  it('refuses a second decision (CONFLICT) and names the current state of any other transition, changing nothing', async () => {
     const id = await confidentialFiling();
     const reviewId = await reviewAndDecide(t, cnil.member, id, 'ACCEPT');
     const events = await t.sql(`SELECT count(*)::int AS count FROM audit_event`);
@@ -480,8 +480,10 @@ describe('the workflow', () => {
       { reviewId, decision: 'REJECT', summary: 'On second thoughts.' },
       { token: cnil.member.token },
     );
+    // Decided once: a later decision gets the answer a concurrent one gets.
     expect(twice.errors?.[0].extensions).toMatchObject({
-      code: 'INVALID_STATE_TRANSITION',
+      code: 'CONFLICT',
+      decision: 'ACCEPT',
       from: 'ACCEPTED',
       to: 'REJECTED',
     });
@@ -621,7 +623,7 @@ describe('jurisdiction', () => {
 });
 
 describe('two deciders at the same moment', () => {
-  it('store exactly one decision; the other is told it was decided, and the filing matches the stored decision', async () => {
+  it('store exactly one decision; the other is CONFLICT naming it, and the filing matches the stored decision', async () => {
     for (let round = 0; round < 6; round++) {
       const id = await confidentialFiling();
       const reviewId = await openReview(t, cnil.member, id);
@@ -631,10 +633,11 @@ describe('two deciders at the same moment', () => {
       ]);
       // The same answer however the two interleave: the loser read the review decided, or found it so once it
       // held the lock.
-      expect(answers.map(codeOf).sort()).toEqual(['INVALID_STATE_TRANSITION', undefined]);
+      expect(answers.map(codeOf).sort()).toEqual(['CONFLICT', undefined]);
       const loser = answers.find((answer) => answer.errors)!;
       expect(loser.errors![0].message).toMatch(/was decided \((ACCEPT|REJECT)\)/);
       const winner = answers.find((answer) => !answer.errors)!.data!.decideReview;
+      expect(loser.errors![0].extensions).toMatchObject({ decision: winner.decision });
       const [stored] = await t.sql(`SELECT decision, summary FROM review WHERE id = $1`, [reviewId]);
       expect(stored).toEqual({ decision: winner.decision, summary: winner.summary });
       expect(await statusOf(id)).toBe(winner.decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED');
