@@ -17,6 +17,7 @@ import { Initial1795889377162 } from './1795889377162-Initial.js';
 import { Organizations1795972236514 } from './1795972236514-Organizations.js';
 import { RegulatorNameUnique1795983380473 } from './1795983380473-RegulatorNameUnique.js';
 import { ParticipationLiveIndex1795985067851 } from './1795985067851-ParticipationLiveIndex.js';
+import { PrincipalChangeNotify1795994200000 } from './1795994200000-PrincipalChangeNotify.js';
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones here.
 export const migrations = [
   Initial1795889377162,
@@ -38,4 +39,5 @@ export const migrations = [
   ComplianceIndexes1795993600000,
   ComplianceInputsVersion1795994000000,
   DisclosureSearchTable1795994100000,
+  PrincipalChangeNotify1795994200000,
 ];

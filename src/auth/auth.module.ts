@@ -15,6 +15,7 @@ import { Membership } from './membership.entity.js';
 import { MembershipsRepository } from './memberships.repository.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationsService } from './organizations.service.js';
+import { PrincipalCache } from './principal-cache.js';
 import { PrincipalsRepository } from './principals.repository.js';
 import { RateLimits } from './rate-limits.js';
 import { RevokedToken } from './revoked-token.entity.js';
@@ -48,6 +49,7 @@ import { UsersService } from './users.service.js';
     MembershipsRepository,
     ApiKeysRepository,
     PrincipalsRepository,
+    PrincipalCache,
     SessionsRepository,
     UsersService,
     SessionsService,

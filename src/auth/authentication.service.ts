@@ -5,6 +5,7 @@ import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/
 import { UnauthenticatedError } from '../common/errors/app-errors.js';
 import { parseApiKey, secretMatches } from './api-key-secret.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
+import { PrincipalCache } from './principal-cache.js';
 import { PrincipalsRepository, type PrincipalRow } from './principals.repository.js';
 import type { AccessTokenClaims } from './sign-in.service.js';
 
@@ -15,9 +16,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Establishes who is calling from the Authorization header (`Bearer <access token>` or `ApiKey <key>`) or
- * X-API-Key. The user is read from the database on every authenticated request (one prepared statement, which also
- * checks the token's generation and that it was not logged out), so that disabling a user, logging out, signing out
- * everywhere, revoking a key or changing roles takes effect on the next request, on every replica.
+ * X-API-Key. The user is read from the database (one prepared statement, which also checks the token's generation
+ * and that it was not logged out), so that disabling a user, logging out, signing out everywhere, revoking a key or
+ * changing roles takes effect on the next request, on every replica. An access token seen before is answered from
+ * the PrincipalCache, which every such change empties on every replica; an API key is read on every request.
  */
 @Injectable()
 export class AuthenticationService {
@@ -25,6 +27,7 @@ export class AuthenticationService {
     private readonly jwt: JwtService,
     private readonly principals: PrincipalsRepository,
     private readonly keys: ApiKeysRepository,
+    private readonly callers: PrincipalCache,
   ) {}
 
   /** The caller of `req`: a Principal, null when anonymous; throws UNAUTHENTICATED for bad credentials. */
@@ -49,6 +52,9 @@ export class AuthenticationService {
   }
 
   private async fromAccessToken(token: string): Promise<Principal> {
+    const kept = this.callers.find(token);
+    if (kept) return kept;
+    const readAt = this.callers.beforeRead();
     let claims: AccessTokenClaims & { exp: number };
     try {
       const payload = await this.jwt.verifyAsync<Record<string, unknown>>(token, { algorithms: ['HS256'] });
@@ -74,7 +80,9 @@ export class AuthenticationService {
     }
     const row = await this.principals.byAccessToken(claims.sub, claims.gen, claims.jti);
     if (!row || row.disabled || !row.tokenValid) throw new UnauthenticatedError('the access token is no longer valid');
-    return toPrincipal(row, { token: { id: claims.jti, expiresAt: new Date(claims.exp * 1000) } });
+    const principal = toPrincipal(row, { token: { id: claims.jti, expiresAt: new Date(claims.exp * 1000) } });
+    this.callers.keep(token, principal, claims.exp * 1000, readAt);
+    return principal;
   }
 
   private async fromApiKey(key: string): Promise<Principal> {

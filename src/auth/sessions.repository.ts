@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transaction.js';
+import { PrincipalCache } from './principal-cache.js';
 
 /** A logged-out access token, as the audit trail records it. */
 export interface RevokedTokenView {
@@ -14,8 +15,11 @@ export interface RevokedTokenView {
 export class SessionsRepository {
   readonly entityType = 'access_token';
 
+  constructor(private readonly callers: PrincipalCache) {}
+
   /** Records the token as logged out; a second logout of one token cannot happen (the first refuses it). */
   async revoke(tx: Tx, token: { id: string; userId: string; expiresAt: Date }): Promise<RevokedTokenView> {
+    this.callers.forgetOnCommit(tx);
     await tx.rows(
       `INSERT INTO revoked_token (jti, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING`,
       [token.id, token.userId, token.expiresAt],

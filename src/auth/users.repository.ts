@@ -5,6 +5,7 @@ import { Database } from '../database/database.js';
 import { firstRow, type SqlRunner } from '../database/sql-runner.js';
 import type { Tx } from '../database/transaction.js';
 import { Membership } from './membership.entity.js';
+import { PrincipalCache } from './principal-cache.js';
 import { User } from './user.entity.js';
 
 /** A user as clients (and the audit trail) see it: never the password hash. */
@@ -36,7 +37,10 @@ export class UsersRepository implements AuditedRecords<UserView> {
 
   private viewStatement: string | undefined;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly callers: PrincipalCache,
+  ) {}
 
   /** The user with roles and memberships in one statement (built once: it runs on every `me`). */
   private get viewSql(): string {
@@ -124,6 +128,7 @@ export class UsersRepository implements AuditedRecords<UserView> {
   }
 
   async grantRole(tx: Tx, userId: string, role: Role, grantedBy: string | null): Promise<void> {
+    this.callers.forgetOnCommit(tx);
     await tx.rows(
       `INSERT INTO user_role (user_id, role, granted_by) VALUES ($1, $2, $3) ON CONFLICT (user_id, role) DO NOTHING`,
       [userId, role, grantedBy],
@@ -131,11 +136,13 @@ export class UsersRepository implements AuditedRecords<UserView> {
   }
 
   async revokeRole(tx: Tx, userId: string, role: Role): Promise<void> {
+    this.callers.forgetOnCommit(tx);
     await tx.rows(`DELETE FROM user_role WHERE user_id = $1 AND role = $2`, [userId, role]);
   }
 
   /** Disabling also ends every access token issued so far: they stay dead once the user is enabled again. */
   async setDisabled(tx: Tx, userId: string, disabled: boolean): Promise<void> {
+    this.callers.forgetOnCommit(tx);
     await tx.rows(
       disabled
         ? `UPDATE app_user SET disabled_at = now(), token_generation = token_generation + 1
@@ -147,6 +154,7 @@ export class UsersRepository implements AuditedRecords<UserView> {
 
   /** Ends every access token of the user issued so far. */
   async endAllTokens(tx: Tx, userId: string): Promise<void> {
+    this.callers.forgetOnCommit(tx);
     await tx.rows(`UPDATE app_user SET token_generation = token_generation + 1 WHERE id = $1`, [userId]);
   }
 

@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Signs access tokens. Required in production; elsewhere generated and kept in DATA_DIR when unset. */
   tokenSecret: string | undefined;
   tokenTtlSeconds: number;
+  /** Signed-in callers kept between requests (see PrincipalCache); 0 reads every caller on every request. */
+  principalCacheSize: number;
   /** Allowed browser origins; `true` reflects any origin (development default), `[]` allows none. */
   corsOrigins: string[] | true;
   introspection: boolean;
@@ -222,6 +224,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: path.resolve(optional(env, 'DATA_DIR') ?? '.data'),
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    principalCacheSize: integer(env, 'PRINCIPAL_CACHE_SIZE', 10000, 0, 1000000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     nodeEnv,
     tokenSecret: tokenSecret(env, nodeEnv),

@@ -4,6 +4,7 @@ import { DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral 
 import { jsonObject, selectList } from './entity-columns.js';
 import type { Readable } from 'node:stream';
 import type pg from 'pg';
+import { ChangeListener, type ChangeHandlers } from './change-listener.js';
 import { copyOut } from './copy-out.js';
 import { PreparedStatements } from './prepared-statements.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -24,12 +25,31 @@ export class Database {
 
   /** The rows of `select` (one text column) as lines of bytes, streamed on a connection of its own (copyOut). */
   copyOut(select: string): Promise<Readable> {
-    return copyOut((this.dataSource.driver as unknown as { master: pg.Pool }).master, select);
+    return copyOut(this.pool, select);
+  }
+
+  /** False when the module was built without connecting (emitting the schema). */
+  get connected(): boolean {
+    return this.dataSource.isInitialized;
+  }
+
+  /** Notifications on `channel`, on a connection of its own with the pool's settings (see ChangeListener). */
+  listener(channel: string, handlers: ChangeHandlers): ChangeListener {
+    return new ChangeListener(this.pool.options, channel, handlers);
+  }
+
+  private get pool(): pg.Pool {
+    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
   /** Runs `work` in a transaction of its own; it commits when `work` resolves and rolls back when it throws. */
-  transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    return this.dataSource.transaction((manager) => inTransaction(manager, work));
+  async transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    let tx: Tx | undefined;
+    const result = await this.dataSource.transaction((manager) =>
+      inTransaction(manager, work, (opened) => (tx = opened)),
+    );
+    tx!.committed();
+    return result;
   }
 
   /** Runs `work` in the caller's transaction when there is one, else in a transaction of its own. */

@@ -7,6 +7,7 @@ import type { SqlRunner } from './sql-runner.js';
  */
 export class Tx implements SqlRunner {
   private readonly beforeCommit = new Map<object, () => Promise<void>>();
+  private readonly afterCommit = new Map<object, () => void>();
 
   constructor(private readonly manager: EntityManager) {}
 
@@ -25,16 +26,39 @@ export class Tx implements SqlRunner {
     if (!this.beforeCommit.has(key)) this.beforeCommit.set(key, work);
   }
 
+  /**
+   * Runs `then` once the transaction has committed (never when it rolls back; a second call with the same `key`
+   * does not add it again): for what others may only learn of a change once it is visible, such as forgetting what
+   * was read before it.
+   */
+  onCommitted(key: object, then: () => void): void {
+    if (!this.afterCommit.has(key)) this.afterCommit.set(key, then);
+  }
+
   /** Called by whoever opened the transaction, after its work and before COMMIT. */
   async finish(): Promise<void> {
     for (const work of this.beforeCommit.values()) await work();
     this.beforeCommit.clear();
   }
+
+  /** Called by whoever opened the transaction, once COMMIT succeeded. */
+  committed(): void {
+    for (const then of this.afterCommit.values()) then();
+    this.afterCommit.clear();
+  }
 }
 
-/** Runs `work` in the transaction of `manager`, then what it left to run before the commit. */
-export async function inTransaction<R>(manager: EntityManager, work: (tx: Tx) => Promise<R>): Promise<R> {
+/**
+ * Runs `work` in the transaction of `manager`, then what it left to run before the commit; `opened` is given the
+ * transaction, for its opener to call `committed` once COMMIT succeeded.
+ */
+export async function inTransaction<R>(
+  manager: EntityManager,
+  work: (tx: Tx) => Promise<R>,
+  opened?: (tx: Tx) => void,
+): Promise<R> {
   const tx = new Tx(manager);
+  opened?.(tx);
   const result = await work(tx);
   await tx.finish();
   return result;
