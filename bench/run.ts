@@ -4,7 +4,7 @@
 // BENCH_LOG_LEVEL (the server's LOG_LEVEL, default info), BENCH_ONLY (substring of scenario names),
 // BENCH_DISCLOSURES_FROM (a database on the same server that `npm run generate:disclosures` filled: the bench
 // database starts as a copy of it instead of generating the registry again), GEN_SCALE (the generated registry's
-// size, default 1: 1,000,000 filings).
+// size, default 1: 1,000,000 filings), BENCH_CPU_PROF (a folder for the server's CPU profile).
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -204,7 +204,9 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const startedAt = Date.now();
-  const server = spawn(process.execPath, [projectFile('dist/src/main.js')], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = spawn(process.execPath, [...profile, projectFile('dist/src/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: withDatabase(serverUrl, database),

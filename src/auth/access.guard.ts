@@ -3,26 +3,19 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest as Request } from 'fastify';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ACCESS_RULE, type AccessRule } from '../common/access/access.decorator.js';
-import { isMemberOf, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
-import { Role } from '../common/access/role.js';
+import type { Principal, RequestWithPrincipal } from '../common/access/principal.js';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../common/errors/app-errors.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
+import { ACCESS_TOKEN_ONLY, declaredRule, refusalOf, type Rule } from './access-rules.js';
 import { AuthenticationService } from './authentication.service.js';
 import { RateLimitRefusal, RateLimits } from './rate-limits.js';
 import { SecurityEvents } from './security-events.js';
-
-const ACCESS_TOKEN_ONLY = 'access:token-only';
 
 /**
  * With a signed-in rule: the caller must have signed in (an access token); an API key is FORBIDDEN. For what
  * manages credentials: creating API keys, logging out.
  */
 export const AccessTokenOnly = () => SetMetadata(ACCESS_TOKEN_ONLY, true);
-
-interface Rule extends AccessRule {
-  accessTokenOnly?: boolean;
-}
 
 /**
  * The one gate in front of every query, mutation and HTTP route: deny by default. A handler without an
@@ -70,12 +63,7 @@ export class AccessGuard implements CanActivate {
     if (!ofClass) this.rules.set(owner, (ofClass = new WeakMap()));
     let rule = ofClass.get(handler);
     if (rule === undefined) {
-      const declared = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, owner]);
-      const accessTokenOnly = this.reflector.getAllAndOverride<boolean | undefined>(ACCESS_TOKEN_ONLY, [
-        handler,
-        owner,
-      ]);
-      rule = declared ? { ...declared, accessTokenOnly } : null;
+      rule = declaredRule(this.reflector, handler, owner);
       ofClass.set(handler, rule);
     }
     return rule ?? undefined;
@@ -92,11 +80,8 @@ export class AccessGuard implements CanActivate {
     }
     const principal = await this.authentication.authenticate(req);
     if (!principal) throw new UnauthenticatedError();
-    if (rule.accessTokenOnly && !principal.token) {
-      throw new ForbiddenError('this needs a signed-in user (an access token), not an API key');
-    }
-    this.checkRoles(principal, rule);
-    if (rule.scope) this.checkScope(principal, rule, GqlExecutionContext.create(context).getArgs());
+    const refusal = refusalOf(principal, rule, rule.scope ? GqlExecutionContext.create(context).getArgs() : {});
+    if (refusal) throw refusal;
     if (isMutation) {
       this.checkReadOnly(principal);
       await this.rateLimits.mutation(principal.userId);
@@ -106,23 +91,6 @@ export class AccessGuard implements CanActivate {
 
   private checkReadOnly(principal: Principal): void {
     if (principal.readOnly) throw new ForbiddenError('this API key is read-only: it runs no mutation');
-  }
-
-  private checkRoles(principal: Principal, rule: AccessRule): void {
-    const roles = rule.roles ?? [];
-    if (roles.length > 0 && !roles.some((role) => principal.roles.has(role))) {
-      throw new ForbiddenError(`this needs one of the roles ${roles.join(', ')}`);
-    }
-  }
-
-  private checkScope(principal: Principal, rule: AccessRule, args: Record<string, unknown>): void {
-    const scope = rule.scope!;
-    // Admins act on any organisation where the rule lets admins in at all.
-    if (rule.roles?.includes(Role.ADMIN) && principal.roles.has(Role.ADMIN)) return;
-    const id = scope.id(args);
-    if (typeof id !== 'string' || !isMemberOf(principal, scope.kind, id)) {
-      throw new ForbiddenError(`you are not a member of this ${scope.kind}`);
-    }
   }
 
   /** Reports a refusal of a GraphQL operation to SecurityEvents; returns the error to throw. */

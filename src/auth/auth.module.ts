@@ -23,6 +23,7 @@ import { SecurityEvents } from './security-events.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
+import { SignedInFastPaths } from './signed-in-fast-paths.js';
 import { UserRole } from './user-role.entity.js';
 import { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -57,12 +58,13 @@ import { UsersService } from './users.service.js';
     ApiKeysService,
     SignInService,
     AuthenticationService,
+    SignedInFastPaths,
     RateLimits,
     SecurityEvents,
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, UsersRepository, OrganizationsService, SecurityEvents],
+  exports: [UsersService, UsersRepository, OrganizationsService, SecurityEvents, SignedInFastPaths],
 })
 export class AuthModule {}

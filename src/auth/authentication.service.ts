@@ -40,6 +40,21 @@ export class AuthenticationService {
     return req[AUTHENTICATING];
   }
 
+  /**
+   * The caller of `req` when it is known without any work: established already for this request, or an access
+   * token (and nothing else) whose caller the PrincipalCache kept. Undefined otherwise: `authenticate` must run.
+   */
+  known(req: Request & RequestWithPrincipal): Principal | null | undefined {
+    if (req[PRINCIPAL] !== undefined) return req[PRINCIPAL];
+    const authorization = req.headers.authorization;
+    if (!authorization || req.headers['x-api-key'] !== undefined) return undefined;
+    const [scheme, credential] = authorization.split(' ', 2);
+    if (scheme?.toLowerCase() !== 'bearer' || !credential) return undefined;
+    const principal = this.callers.find(credential);
+    if (principal) req[PRINCIPAL] = principal;
+    return principal;
+  }
+
   private async fromHeaders(req: Request): Promise<Principal | null> {
     const authorization = req.headers.authorization;
     const apiKeyHeader = req.headers['x-api-key'];

@@ -1,7 +1,7 @@
 import { Args, Context, ResolveField, Resolver, Root } from '@nestjs/graphql';
 import type { RequestContext } from '../common/request-context.js';
 import { toPage, type Page } from '../common/pagination/connection.js';
-import { MAX_PAGE_SIZE, PageArgs } from '../common/pagination/page-args.js';
+import { isValidFirstPage, PageArgs } from '../common/pagination/page-args.js';
 import { ThinFields } from '../common/graphql/thin-fields.js';
 import { Company } from '../companies/company.entity.js';
 import { DisclosureReadsService } from './disclosure-reads.service.js';
@@ -19,9 +19,7 @@ export class CompanyDisclosuresResolver {
   ) {
     // Read with every company page and company read: a first page of a valid size skips Nest's pipeline.
     thinFields.registerFastField('Company', 'disclosures', (company: Company, args: PageArgs, ctx: RequestContext) =>
-      args.after == null && Number.isInteger(args.first) && args.first >= 1 && args.first <= MAX_PAGE_SIZE
-        ? this.firstPage(company, args.first, ctx)
-        : undefined,
+      isValidFirstPage(args) ? this.firstPage(company, args.first, ctx) : undefined,
     );
   }
 

@@ -10,7 +10,7 @@ import {
 } from '../fixtures/disclosures.js';
 import { regulatorWithMember } from '../fixtures/regulators.js';
 import { ADD_FINDING, DECIDE_REVIEW, openReview, reviewAndDecide, START_REVIEW } from '../fixtures/reviews.js';
-import { grantMembership, type SignedInUser } from '../fixtures/users.js';
+import { grantMembership, LOGIN, type SignedInUser } from '../fixtures/users.js';
 import { ReviewQueueRepository } from '../../src/oversight/review-queue.repository.js';
 import { graphql, type ResultOf } from '../graphql/graphql.js';
 import { startTestApp, type GraphqlResponse, type TestApp } from '../harness/test-app.js';
@@ -369,6 +369,38 @@ describe('the review queue', () => {
       { token: bfdi.member.token },
     );
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('answers a kept caller’s first page in one statement, as the resolver does, and leaves the rest to it', async () => {
+    const { data } = await t.gql(LOGIN, { email: bfdi.member.email, password: bfdi.member.password });
+    const token = data!.login.token;
+    const variables = { regulatorId: bfdi.regulatorId, first: 3 };
+    t.queries.length = 0;
+    // First sight of the token: the access guard and the resolver, the caller read and kept.
+    const throughNest = await t.gql(QUEUE, variables, { token });
+    const firstStatements = t.queries.length;
+    t.queries.length = 0;
+    const fast = await t.gql(QUEUE, variables, { token });
+    expect(fast).toEqual(throughNest);
+    expect(fast.data!.reviewQueue.edges).toHaveLength(3);
+    // The page and its count; no caller read.
+    expect(t.queries).toHaveLength(firstStatements - 1);
+    expect(t.queries.filter((sql) => sql.includes('revoked_token'))).toEqual([]);
+
+    // Anything but a valid first page goes to the resolver, with its errors naming the field.
+    for (const [args, field] of [
+      [{ ...variables, first: 0 }, 'first'],
+      [{ ...variables, first: 101 }, 'first'],
+      [{ ...variables, after: 'not-a-cursor' }, 'after'],
+    ] as const) {
+      const refused = await t.gql(QUEUE, args, { token });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    // A regulator the caller is not staff of, malformed or not: the access guard refuses first, as ever.
+    expect(codeOf(await t.gql(QUEUE, { ...variables, regulatorId: 'not-an-id' }, { token }))).toBe('FORBIDDEN');
+    // A kept caller the rule does not admit: the access guard refuses, as ever.
+    await t.gql(QUEUE, variables, { token: cnil.member.token });
+    expect(codeOf(await t.gql(QUEUE, variables, { token: cnil.member.token }))).toBe('FORBIDDEN');
   });
 
   it('covers an EU member state’s systems for the EU’s regulator, in full', async () => {

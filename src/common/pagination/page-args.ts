@@ -23,3 +23,12 @@ export class PageArgs {
   @MaxLength(512)
   after?: string | null;
 }
+
+/**
+ * A first page (no cursor) of a size PageArgs accepts: what fast paths answer as they are, leaving anything else
+ * to the validated resolver and its errors.
+ */
+export function isValidFirstPage(args: { first?: unknown; after?: unknown }): args is { first: number } {
+  const { first, after } = args;
+  return after == null && Number.isInteger(first) && (first as number) >= 1 && (first as number) <= MAX_PAGE_SIZE;
+}
