@@ -356,7 +356,8 @@ async function main(): Promise<void> {
         row['floor p95 ms, 1 client'] = measured['p95 ms, 1 client'];
         row['floor CPU µs/req'] = measured['server CPU µs/req'];
         row['req/s vs floor'] = +(ours['req/s'] / Math.max(1, measured['req/s'])).toFixed(2);
-        row.errors = ours.errors + measured.errors;
+        // Apart from ours: a floor that times out (a live overview at 10 clients) is a figure, not our failure.
+        row['floor errors'] = measured.errors;
       }
       results.push(row);
     }
