@@ -18,6 +18,7 @@ import { Organizations1795972236514 } from './1795972236514-Organizations.js';
 import { RegulatorNameUnique1795983380473 } from './1795983380473-RegulatorNameUnique.js';
 import { ParticipationLiveIndex1795985067851 } from './1795985067851-ParticipationLiveIndex.js';
 import { PrincipalChangeNotify1795994200000 } from './1795994200000-PrincipalChangeNotify.js';
+import { ApiKeyChangeNotify1795994300000 } from './1795994300000-ApiKeyChangeNotify.js';
 // Every migration, in order. `npm run migration:generate -- Name` appends new ones here.
 export const migrations = [
   Initial1795889377162,
@@ -40,4 +41,5 @@ export const migrations = [
   ComplianceInputsVersion1795994000000,
   DisclosureSearchTable1795994100000,
   PrincipalChangeNotify1795994200000,
+  ApiKeyChangeNotify1795994300000,
 ];

@@ -33,7 +33,12 @@ export function parseApiKey(key: string): { prefix: string; secret: string } | n
 }
 
 export function secretMatches(secret: string, storedHash: string): boolean {
-  const actual = Buffer.from(hashSecret(secret), 'hex');
+  return hashMatches(hashSecret(secret), storedHash);
+}
+
+/** Whether the hash of a secret sent (hashSecret) is the stored one, in constant time. */
+export function hashMatches(secretHash: string, storedHash: string): boolean {
+  const actual = Buffer.from(secretHash, 'hex');
   const expected = Buffer.from(storedHash, 'hex');
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

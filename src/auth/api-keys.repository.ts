@@ -4,6 +4,7 @@ import { Database } from '../database/database.js';
 import { firstRow } from '../database/sql-runner.js';
 import type { Tx } from '../database/transaction.js';
 import { ApiKey } from './api-key.entity.js';
+import { PrincipalCache } from './principal-cache.js';
 
 /** Owns api_key. Its secret hash is read only by authentication (principals.repository.ts). */
 @Injectable()
@@ -11,7 +12,10 @@ export class ApiKeysRepository implements AuditedRecords<ApiKey> {
   readonly entityType = 'api_key';
   readonly label = 'API key';
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly callers: PrincipalCache,
+  ) {}
 
   ofUser(userId: string): Promise<ApiKey[]> {
     return this.db.reads.rows<ApiKey>(
@@ -45,6 +49,7 @@ export class ApiKeysRepository implements AuditedRecords<ApiKey> {
   }
 
   async revoke(tx: Tx, id: string): Promise<void> {
+    this.callers.forgetOnCommit(tx);
     await tx.rows(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
   }
 

@@ -3,7 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest as Request } from 'fastify';
 import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
 import { UnauthenticatedError } from '../common/errors/app-errors.js';
-import { parseApiKey, secretMatches } from './api-key-secret.js';
+import { LRUCache } from 'lru-cache';
+import { hashMatches, hashSecret, parseApiKey } from './api-key-secret.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { PrincipalCache } from './principal-cache.js';
 import { PrincipalsRepository, type PrincipalRow } from './principals.repository.js';
@@ -14,15 +15,22 @@ const AUTHENTICATING = Symbol('authenticating');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** An API key's use is recorded (lastUsedAt) at most this often per key and replica. */
+const KEY_USE_RECORDED_EVERY_MS = 60_000;
+
 /**
  * Establishes who is calling from the Authorization header (`Bearer <access token>` or `ApiKey <key>`) or
  * X-API-Key. The user is read from the database (one prepared statement, which also checks the token's generation
  * and that it was not logged out), so that disabling a user, logging out, signing out everywhere, revoking a key or
  * changing roles takes effect on the next request, on every replica. An access token seen before is answered from
- * the PrincipalCache, which every such change empties on every replica; an API key is read on every request.
+ * the PrincipalCache, which every such change empties on every replica; so is an API key seen before, kept by its
+ * prefix and the hash of its secret (never the secret).
  */
 @Injectable()
 export class AuthenticationService {
+  /** When each API key's use was last recorded by this replica. */
+  private readonly keyUses = new LRUCache<string, number>({ max: 10_000 });
+
   constructor(
     private readonly jwt: JwtService,
     private readonly principals: PrincipalsRepository,
@@ -103,12 +111,28 @@ export class AuthenticationService {
   private async fromApiKey(key: string): Promise<Principal> {
     const parsed = parseApiKey(key);
     if (!parsed) throw new UnauthenticatedError('the API key is not valid');
-    const row = await this.principals.byApiKeyPrefix(parsed.prefix);
-    if (!row || !secretMatches(parsed.secret, row.secretHash) || !row.usable || row.disabled) {
-      throw new UnauthenticatedError('the API key is not valid, has expired or was revoked');
+    const secretHash = hashSecret(parsed.secret);
+    const keptAs = `key ${parsed.prefix} ${secretHash}`;
+    let principal = this.callers.find(keptAs);
+    if (!principal) {
+      const readAt = this.callers.beforeRead();
+      const row = await this.principals.byApiKeyPrefix(parsed.prefix);
+      if (!row || !hashMatches(secretHash, row.secretHash) || !row.usable || row.disabled) {
+        throw new UnauthenticatedError('the API key is not valid, has expired or was revoked');
+      }
+      principal = toPrincipal(row, { apiKeyId: row.keyId, readOnly: row.readOnly });
+      this.callers.keep(keptAs, principal, row.expiresAt.getTime(), readAt);
     }
-    await this.keys.touch(row.keyId);
-    return toPrincipal(row, { apiKeyId: row.keyId, readOnly: row.readOnly });
+    await this.recordUse(principal.apiKeyId!);
+    return principal;
+  }
+
+  /** lastUsedAt, written at most once a minute per key by this replica (and by the statement, across replicas). */
+  private async recordUse(keyId: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.keyUses.get(keyId) ?? 0) < KEY_USE_RECORDED_EVERY_MS) return;
+    this.keyUses.set(keyId, now);
+    await this.keys.touch(keyId);
   }
 }
 

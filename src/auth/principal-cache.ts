@@ -37,6 +37,7 @@ export class PrincipalCache implements OnApplicationBootstrap, OnApplicationShut
   private readonly kept: LRUCache<string, KeptCaller> | undefined;
   private listener: ChangeListener | undefined;
   private listening = false;
+  private closing = false;
   /** Moves on every change and every gap in the notifications; a read is kept only if it did not move meanwhile. */
   private generation = 0;
 
@@ -56,13 +57,16 @@ export class PrincipalCache implements OnApplicationBootstrap, OnApplicationShut
         this.forget();
         this.listening = up;
         if (up) this.logger.log('listening for changes to callers: signed-in callers are kept between requests');
-        else this.logger.warn('not listening for changes to callers: every caller is read on every request');
+        else if (!this.closing) {
+          this.logger.warn('not listening for changes to callers: every caller is read on every request');
+        }
       },
     });
     await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await this.listener?.stop();
   }
 

@@ -22,6 +22,8 @@ export interface ApiKeyPrincipalRow extends PrincipalRow {
   keyId: string;
   secretHash: string;
   usable: boolean;
+  /** The key's own expiry: a caller kept for it is not answered past it. */
+  expiresAt: Date;
   readOnly: boolean;
 }
 
@@ -55,7 +57,8 @@ export class PrincipalsRepository {
     return firstRow<ApiKeyPrincipalRow>(
       this.db.reads,
       `SELECT ${principalColumns('r.role = ANY (k.roles)')}, k.id AS "keyId", k.secret_hash AS "secretHash",
-         (k.revoked_at IS NULL AND k.expires_at > now()) AS usable, k.read_only AS "readOnly"
+         (k.revoked_at IS NULL AND k.expires_at > now()) AS usable, k.expires_at AS "expiresAt",
+         k.read_only AS "readOnly"
        FROM api_key k JOIN app_user u ON u.id = k.user_id WHERE k.prefix = $1`,
       [prefix],
     );

@@ -32,8 +32,35 @@ const REVOKE_ROLE = graphql(`
   }
 `);
 
+const CREATE_KEY = graphql(`
+  mutation ($name: String!) {
+    createApiKey(input: { name: $name }) {
+      key
+      apiKey {
+        id
+      }
+    }
+  }
+`);
+const REVOKE_KEY = graphql(`
+  mutation ($id: ID!) {
+    revokeApiKey(id: $id) {
+      id
+    }
+  }
+`);
+
 /** The statements that read a signed-in caller (PrincipalsRepository): the only ones naming revoked_token. */
 const callerReads = () => t.queries.filter((sql) => sql.includes('revoked_token')).length;
+/** The statements that read an API key's caller, and those that record a key's use. */
+const keyReads = () => t.queries.filter((sql) => /FROM api_key k JOIN app_user/.test(sql)).length;
+const keyUses = () => t.queries.filter((sql) => sql.includes('SET last_used_at')).length;
+
+async function apiKeyOf(user: SignedInUser, name: string): Promise<{ key: string; id: string }> {
+  const { data, errors } = await t.gql(CREATE_KEY, { name }, { token: user.token });
+  if (errors) throw new Error(JSON.stringify(errors));
+  return { key: data!.createApiKey.key, id: data!.createApiKey.apiKey.id };
+}
 
 /** The backend pid of the service's listening connection, waiting up to 5 s for it to be there. */
 async function listenerConnection(): Promise<number> {
@@ -107,5 +134,42 @@ describe('signed-in callers kept between requests', () => {
     t.queries.length = 0;
     for (let i = 0; i < 3; i++) await t.gql(ME, {}, { token: user.token });
     expect(callerReads()).toBe(1);
+  });
+
+  it('keeps an API key’s caller by the hash of its secret, and records its use once a minute', async () => {
+    const user = await t.signUp('integration@example.org', [Role.CURATOR]);
+    const { key } = await apiKeyOf(user, 'nightly sync');
+    t.queries.length = 0;
+    for (let i = 0; i < 5; i++) expect(codeOf(await t.gql(ME, {}, { apiKey: key }))).toBe('ok');
+    expect([keyReads(), keyUses()]).toEqual([1, 1]);
+    // Recording the use is not a change of the key: it does not empty what was kept.
+    await t.sql(`UPDATE api_key SET last_used_at = now() - interval '1 hour'`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    t.queries.length = 0;
+    expect(codeOf(await t.gql(ME, {}, { apiKey: key }))).toBe('ok');
+    expect(keyReads()).toBe(0);
+    // The same prefix with another secret is not the kept key.
+    const forged = key.slice(0, -4) + (key.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    expect(codeOf(await t.gql(ME, {}, { apiKey: forged }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a revoked API key on the next request, revoked here or elsewhere', async () => {
+    const user = await t.signUp('revoked-keys@example.org', [Role.CURATOR]);
+    const here = await apiKeyOf(user, 'revoked here');
+    expect(codeOf(await t.gql(ME, {}, { apiKey: here.key }))).toBe('ok');
+    expect((await t.gql(REVOKE_KEY, { id: here.id }, { token: user.token })).errors).toBeUndefined();
+    expect(codeOf(await t.gql(ME, {}, { apiKey: here.key }))).toBe('UNAUTHENTICATED');
+
+    const elsewhere = await apiKeyOf(user, 'revoked elsewhere');
+    expect(codeOf(await t.gql(ME, {}, { apiKey: elsewhere.key }))).toBe('ok');
+    await t.sql(`UPDATE api_key SET revoked_at = now() WHERE id = $1`, [elsewhere.id]);
+    const started = Date.now();
+    let answer = await t.gql(ME, {}, { apiKey: elsewhere.key });
+    while (codeOf(answer) !== 'UNAUTHENTICATED' && Date.now() - started < 3000) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      answer = await t.gql(ME, {}, { apiKey: elsewhere.key });
+    }
+    expect(codeOf(answer)).toBe('UNAUTHENTICATED');
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
