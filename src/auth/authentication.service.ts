@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest as Request } from 'fastify';
@@ -23,8 +24,8 @@ const KEY_USE_RECORDED_EVERY_MS = 60_000;
  * X-API-Key. The user is read from the database (one prepared statement, which also checks the token's generation
  * and that it was not logged out), so that disabling a user, logging out, signing out everywhere, revoking a key or
  * changing roles takes effect on the next request, on every replica. An access token seen before is answered from
- * the PrincipalCache, which every such change empties on every replica; so is an API key seen before, kept by its
- * prefix and the hash of its secret (never the secret).
+ * the PrincipalCache, which every such change empties on every replica; so is an API key seen before. Both are kept
+ * by a hash (never the credential itself).
  */
 @Injectable()
 export class AuthenticationService {
@@ -58,7 +59,7 @@ export class AuthenticationService {
     if (!authorization || req.headers['x-api-key'] !== undefined) return undefined;
     const [scheme, credential] = authorization.split(' ', 2);
     if (scheme?.toLowerCase() !== 'bearer' || !credential) return undefined;
-    const principal = this.callers.find(credential);
+    const principal = this.callers.find(tokenKey(credential));
     if (principal) req[PRINCIPAL] = principal;
     return principal;
   }
@@ -75,7 +76,8 @@ export class AuthenticationService {
   }
 
   private async fromAccessToken(token: string): Promise<Principal> {
-    const kept = this.callers.find(token);
+    const keptAs = tokenKey(token);
+    const kept = this.callers.find(keptAs);
     if (kept) return kept;
     const readAt = this.callers.beforeRead();
     let claims: AccessTokenClaims & { exp: number };
@@ -104,7 +106,7 @@ export class AuthenticationService {
     const row = await this.principals.byAccessToken(claims.sub, claims.gen, claims.jti);
     if (!row || row.disabled || !row.tokenValid) throw new UnauthenticatedError('the access token is no longer valid');
     const principal = toPrincipal(row, { token: { id: claims.jti, expiresAt: new Date(claims.exp * 1000) } });
-    this.callers.keep(token, principal, claims.exp * 1000, readAt);
+    this.callers.keep(keptAs, principal, claims.exp * 1000, readAt);
     return principal;
   }
 
@@ -134,6 +136,11 @@ export class AuthenticationService {
     this.keyUses.set(keyId, now);
     await this.keys.touch(keyId);
   }
+}
+
+/** How a token's caller is kept: by its SHA-256, so that memory never holds the tokens themselves. */
+function tokenKey(token: string): string {
+  return `token ${createHash('sha256').update(token).digest('base64')}`;
 }
 
 function toPrincipal(

@@ -19,7 +19,7 @@ interface KeptCaller {
 }
 
 /**
- * Signed-in callers already read, by the exact credential they sent, so that a request with a credential seen
+ * Signed-in callers already read, by a hash of the exact credential they sent (AuthenticationService), so that a request with a credential seen
  * before costs no token verification and no database read. Every replica forgets all of them whenever a table a
  * caller is read from changes: a `principals_changed` notification (the triggers send one at the commit of any
  * change, from any replica or from plain SQL) or, on the replica that made the change, its commit itself. So
