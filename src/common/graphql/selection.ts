@@ -10,25 +10,10 @@ function fieldsIn(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | und
 }
 
 /**
- * Selections already walked, by the field's nodes: a parsed operation is cached and executed again with the same
- * nodes, and its selection does not depend on the variables, so each is walked once per operation and path.
- */
-const walked = new WeakMap<readonly FieldNode[], Map<string, FieldNode[]>>();
-
-/**
  * The fields selected under the field being resolved, following `path` (for a connection: ['edges', 'node']),
  * through fragments and aliases.
  */
-export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): readonly FieldNode[] {
-  let byPath = walked.get(info.fieldNodes);
-  if (!byPath) walked.set(info.fieldNodes, (byPath = new Map<string, FieldNode[]>()));
-  const key = path.join('.');
-  let fields = byPath.get(key);
-  if (!fields) byPath.set(key, (fields = walk(info, path)));
-  return fields;
-}
-
-function walk(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): FieldNode[] {
   let level: FieldNode[] = [...info.fieldNodes];
   for (const name of path) {
     level = level.flatMap((node) => fieldsIn(info, node.selectionSet)).filter((field) => field.name.value === name);

@@ -89,13 +89,8 @@ export function toPage<T>(
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      // Encoded only when selected, as the edges' cursors are.
-      get startCursor() {
-        return edges.length ? edges[0].cursor : null;
-      },
-      get endCursor() {
-        return edges.length ? edges[edges.length - 1].cursor : null;
-      },
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
     },
     get totalCount() {
       return typeof totalCount === 'number' ? Promise.resolve(totalCount) : totalCount();
