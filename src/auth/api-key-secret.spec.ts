@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { generateApiKey, parseApiKey, secretMatches } from './api-key-secret.js';
+import { generateApiKey, hashMatches, hashSecret, parseApiKey } from './api-key-secret.js';
 
 describe('API key secrets', () => {
   it('round-trips a generated key and matches only its own secret', () => {
     const generated = generateApiKey();
     const parsed = parseApiKey(generated.key)!;
     expect(parsed.prefix).toBe(generated.prefix);
-    expect(secretMatches(parsed.secret, generated.secretHash)).toBe(true);
-    expect(secretMatches(parseApiKey(generateApiKey().key)!.secret, generated.secretHash)).toBe(false);
+    expect(hashMatches(hashSecret(parsed.secret), generated.secretHash)).toBe(true);
+    expect(hashMatches(hashSecret(parseApiKey(generateApiKey().key)!.secret), generated.secretHash)).toBe(false);
     expect(generated.secretHash).not.toContain(parsed.secret);
   });
 

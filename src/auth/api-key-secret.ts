@@ -32,10 +32,6 @@ export function parseApiKey(key: string): { prefix: string; secret: string } | n
   return match ? { prefix: `agr_${match[1]}`, secret: match[2] } : null;
 }
 
-export function secretMatches(secret: string, storedHash: string): boolean {
-  return hashMatches(hashSecret(secret), storedHash);
-}
-
 /** Whether the hash of a secret sent (hashSecret) is the stored one, in constant time. */
 export function hashMatches(secretHash: string, storedHash: string): boolean {
   const actual = Buffer.from(secretHash, 'hex');

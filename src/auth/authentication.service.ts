@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest as Request } from 'fastify';
 import { PRINCIPAL, type Principal, type RequestWithPrincipal } from '../common/access/principal.js';
-import { UnauthenticatedError } from '../common/errors/app-errors.js';
 import { LRUCache } from 'lru-cache';
+import { UnauthenticatedError } from '../common/errors/app-errors.js';
 import { hashMatches, hashSecret, parseApiKey } from './api-key-secret.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { PrincipalCache } from './principal-cache.js';
@@ -18,6 +18,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An API key's use is recorded (lastUsedAt) at most this often per key and replica. */
 const KEY_USE_RECORDED_EVERY_MS = 60_000;
+
+/** What a request sends to say who calls: an access token, an API key, or an Authorization header of neither form. */
+type Credential = { kind: 'token' | 'key'; value: string } | { kind: 'malformed' };
+
+/** The credential `req` sends (X-API-Key first, then the Authorization header); null when it sends none. */
+function credentialIn(req: Request): Credential | null {
+  const apiKeyHeader = req.headers['x-api-key'];
+  if (typeof apiKeyHeader === 'string') return { kind: 'key', value: apiKeyHeader };
+  const authorization = req.headers.authorization;
+  if (!authorization) return null;
+  const [scheme, value] = authorization.split(' ', 2);
+  if (scheme?.toLowerCase() === 'bearer' && value) return { kind: 'token', value };
+  if (scheme?.toLowerCase() === 'apikey' && value) return { kind: 'key', value };
+  return { kind: 'malformed' };
+}
 
 /**
  * Establishes who is calling from the Authorization header (`Bearer <access token>` or `ApiKey <key>`) or
@@ -55,23 +70,18 @@ export class AuthenticationService {
    */
   known(req: Request & RequestWithPrincipal): Principal | null | undefined {
     if (req[PRINCIPAL] !== undefined) return req[PRINCIPAL];
-    const authorization = req.headers.authorization;
-    if (!authorization || req.headers['x-api-key'] !== undefined) return undefined;
-    const [scheme, credential] = authorization.split(' ', 2);
-    if (scheme?.toLowerCase() !== 'bearer' || !credential) return undefined;
-    const principal = this.callers.find(tokenKey(credential));
+    const credential = credentialIn(req);
+    if (credential?.kind !== 'token') return undefined;
+    const principal = this.callers.find(tokenKey(credential.value));
     if (principal) req[PRINCIPAL] = principal;
     return principal;
   }
 
   private async fromHeaders(req: Request): Promise<Principal | null> {
-    const authorization = req.headers.authorization;
-    const apiKeyHeader = req.headers['x-api-key'];
-    if (typeof apiKeyHeader === 'string') return this.fromApiKey(apiKeyHeader);
-    if (!authorization) return null;
-    const [scheme, credential] = authorization.split(' ', 2);
-    if (scheme?.toLowerCase() === 'bearer' && credential) return this.fromAccessToken(credential);
-    if (scheme?.toLowerCase() === 'apikey' && credential) return this.fromApiKey(credential);
+    const credential = credentialIn(req);
+    if (!credential) return null;
+    if (credential.kind === 'token') return this.fromAccessToken(credential.value);
+    if (credential.kind === 'key') return this.fromApiKey(credential.value);
     throw new UnauthenticatedError('the Authorization header must be "Bearer <access token>" or "ApiKey <key>"');
   }
 

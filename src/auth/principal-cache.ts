@@ -14,13 +14,13 @@ const LONGEST_KEPT_MS = 60_000;
 
 interface KeptCaller {
   principal: Principal;
-  /** When the credential itself expires (the access token's `exp`). */
+  /** When the credential itself expires (the access token's `exp`, the API key's `expires_at`). */
   expiresAtMs: number;
 }
 
 /**
- * Signed-in callers already read, by a hash of the exact credential they sent (AuthenticationService), so that a request with a credential seen
- * before costs no token verification and no database read. Every replica forgets all of them whenever a table a
+ * Signed-in callers already read, by a hash of the exact credential they sent (AuthenticationService), so that a
+ * request with a credential seen before costs no token verification and no database read. Every replica forgets all of them whenever a table a
  * caller is read from changes: a `principals_changed` notification (the triggers send one at the commit of any
  * change, from any replica or from plain SQL) or, on the replica that made the change, its commit itself. So
  * logout, revocation, disabling and role changes still take effect on the next request, on every replica, within
