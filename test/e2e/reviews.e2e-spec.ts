@@ -371,7 +371,7 @@ describe('the review queue', () => {
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
-  it('answers a kept caller’s first page in one statement, as the resolver does, and leaves the rest to it', async () => {
+  it('gives a kept caller the first page the resolver gives, without reading the caller, and leaves the rest to it', async () => {
     const { data } = await t.gql(LOGIN, { email: bfdi.member.email, password: bfdi.member.password });
     const token = data!.login.token;
     const variables = { regulatorId: bfdi.regulatorId, first: 3 };
