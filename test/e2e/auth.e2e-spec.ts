@@ -6,6 +6,7 @@ import { createRegulator, regulatorWithMember } from '../fixtures/regulators.js'
 import { GRANT_MEMBERSHIP, LOGIN, type SignedInUser } from '../fixtures/users.js';
 import { graphql } from '../graphql/graphql.js';
 import { apiKeySecret } from '../fixtures/api-keys.js';
+import { eventually } from '../harness/eventually.js';
 import { startTestApp, TEST_TOKEN_SECRET, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -197,8 +198,14 @@ describe('tokens and keys are checked on every request', () => {
     );
     const { key, apiKey } = data!.createApiKey;
     expect((await t.gql(API_KEYS, {}, { apiKey: key })).errors).toBeUndefined();
+    // Moved back in plain SQL, as from elsewhere: the kept caller is forgotten when the notification arrives.
     await t.sql(`UPDATE api_key SET expires_at = now() - interval '1 second' WHERE id = $1`, [apiKey.id]);
-    expect(codeOf(await t.gql(API_KEYS, {}, { apiKey: key }))).toBe('UNAUTHENTICATED');
+    const { answer, ms } = await eventually(
+      () => t.gql(API_KEYS, {}, { apiKey: key }),
+      (answer) => codeOf(answer) === 'UNAUTHENTICATED',
+    );
+    expect(codeOf(answer)).toBe('UNAUTHENTICATED');
+    expect(ms).toBeLessThan(1000);
   });
 
   it("refuses another user's attempt to revoke a key", async () => {

@@ -3,6 +3,7 @@ import { PRINCIPALS_CHANGED } from '../../src/auth/principal-cache.js';
 import { Role } from '../../src/common/access/role.js';
 import type { SignedInUser } from '../fixtures/users.js';
 import { graphql } from '../graphql/graphql.js';
+import { eventually } from '../harness/eventually.js';
 import { startTestApp, type GraphqlResponse, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -75,18 +76,9 @@ async function listenerConnection(): Promise<number> {
   throw new Error('the service is not listening');
 }
 
-/** Asks `me` until the answer is `wanted`, for up to 3 s; the last answer, and how long it took. */
-async function meUntil(
-  user: SignedInUser,
-  wanted: (answer: GraphqlResponse) => boolean,
-): Promise<{ answer: GraphqlResponse; ms: number }> {
-  const started = Date.now();
-  for (;;) {
-    const answer = await t.gql(ME, {}, { token: user.token });
-    if (wanted(answer) || Date.now() - started > 3000) return { answer, ms: Date.now() - started };
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** Asks `me` as `user` until the answer is `wanted` (see eventually). */
+const meUntil = (user: SignedInUser, wanted: (answer: GraphqlResponse) => boolean) =>
+  eventually(() => t.gql(ME, {}, { token: user.token }), wanted);
 
 describe('signed-in callers kept between requests', () => {
   it('reads a token’s caller once, then answers from what it kept', async () => {
@@ -163,13 +155,11 @@ describe('signed-in callers kept between requests', () => {
     const elsewhere = await apiKeyOf(user, 'revoked elsewhere');
     expect(codeOf(await t.gql(ME, {}, { apiKey: elsewhere.key }))).toBe('ok');
     await t.sql(`UPDATE api_key SET revoked_at = now() WHERE id = $1`, [elsewhere.id]);
-    const started = Date.now();
-    let answer = await t.gql(ME, {}, { apiKey: elsewhere.key });
-    while (codeOf(answer) !== 'UNAUTHENTICATED' && Date.now() - started < 3000) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      answer = await t.gql(ME, {}, { apiKey: elsewhere.key });
-    }
+    const { answer, ms } = await eventually(
+      () => t.gql(ME, {}, { apiKey: elsewhere.key }),
+      (answer) => codeOf(answer) === 'UNAUTHENTICATED',
+    );
     expect(codeOf(answer)).toBe('UNAUTHENTICATED');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(ms).toBeLessThan(1000);
   });
 });
